@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+// Layers, from the inside out:
+//   core (no terminal):   AIFCore, SpacedRepetition, TrainingSandbox, ProgressStore
+//   UI (no terminal I/O): TerminalUI (buffer, layout, widgets, charts, runtime), Screens
+//   backend:              CNcursesw, CTerminalGuard, NcursesBackend
+//   executable:           aifprep (arguments and wiring only)
+import PackageDescription
+
+let package = Package(
+    name: "aifprep",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "aifprep", targets: ["aifprep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // MARK: core
+        .target(name: "SpacedRepetition", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "TrainingSandbox", linkerSettings: [.linkedLibrary("m")]),
+        .target(
+            name: "AIFCore",
+            dependencies: ["SpacedRepetition", "TrainingSandbox", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ProgressStore",
+            dependencies: ["AIFCore", "SpacedRepetition", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // MARK: UI
+        .target(name: "TerminalUI"),
+        .target(name: "Screens", dependencies: ["TerminalUI", "AIFCore", "SpacedRepetition", "TrainingSandbox"]),
+
+        // MARK: backend
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CTerminalGuard"),
+        .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTerminalGuard"]),
+
+        // MARK: executable
+        .executableTarget(
+            name: "aifprep",
+            dependencies: [
+                "AIFCore", "SpacedRepetition", "TrainingSandbox", "ProgressStore",
+                "TerminalUI", "Screens", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: tests
+        .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Goldens")]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "TerminalUI"], resources: [.copy("Goldens")]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)
