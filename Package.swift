@@ -49,6 +49,8 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(name: "Benchmarks", dependencies: ["TrainingSandbox", "SpacedRepetition", "AIFCore", "TerminalUI"]),
+
         // MARK: tests
         .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox"], resources: [.copy("Fixtures")]),

@@ -1,0 +1,36 @@
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Macros and globals that Swift cannot import (or that trip Swift 6's concurrency checks).
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+static inline mmask_t cn_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t cn_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t cn_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t cn_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cn_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t cn_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+static inline int cn_key_f(int n) { return KEY_F(n); }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+static inline int cn_colors(void) { return COLORS; }
+
+/// Draws one grapheme (up to CCHARW_MAX code points) with attributes and a colour pair.
+static inline int cn_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
+    cchar_t cc;
+    if (setcchar(&cc, wch, attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cc);
+}
+#endif

@@ -1,0 +1,166 @@
+import CNcursesw
+import CTerminalGuard
+import Foundation
+import TerminalUI
+
+/// The only code that talks to ncurses: it applies buffer diffs with the wide-character API and turns
+/// `get_wch` results into events.
+public final class NcursesTerminal: TerminalBackend {
+    public let theme: Theme
+    private var pairs: [UInt16: Int16] = [:]
+    private var nextPair: Int16 = 1
+    private var active = false
+
+    /// Whether the C library's locale can show UTF-8 (checked after `setlocale`).
+    public static func localeIsUTF8() -> Bool {
+        guard let cs = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: cs).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// Enters curses mode. Call `shutdown()` (always) to leave it.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        setlocale(LC_ALL, "")
+        let unicode = Self.localeIsUTF8()
+        tg_save_terminal()
+        initscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(cn_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+        var color = false
+        if has_colors() && environment["NO_COLOR"].map({ $0.isEmpty }) ?? true {
+            start_color()
+            use_default_colors()
+            color = true
+        }
+        mousemask(cn_all_mouse_events(), nil)
+        mouseinterval(0)
+        theme = Theme(unicode: unicode, color: color)
+        active = true
+    }
+
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        mousemask(0, nil)
+        curs_set(1)
+        endwin()
+    }
+
+    deinit { shutdown() }
+
+    public var size: Size { Size(width: Int(getmaxx(cn_stdscr())), height: Int(getmaxy(cn_stdscr()))) }
+
+    public func draw(_ changes: [CellChange], fullRedraw: Bool) {
+        if fullRedraw { erase() }
+        for change in changes where !change.cell.isTail {
+            put(change.cell, x: change.x, y: change.y)
+        }
+        refresh()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var attrs = cn_a_normal()
+        let m = cell.style.modifiers
+        if m.contains(.bold) { attrs |= cn_a_bold() }
+        if m.contains(.dim) { attrs |= cn_a_dim() }
+        if m.contains(.reverse) { attrs |= cn_a_reverse() }
+        if m.contains(.underline) { attrs |= cn_a_underline() }
+        let pair = theme.color ? colorPair(cell.style.foreground, cell.style.background) : 0
+        var wch: [wchar_t] = cell.symbol.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        if !theme.unicode, cell.symbol.unicodeScalars.first.map({ $0.value > 0x7E }) ?? false {
+            wch = [wchar_t(bitPattern: 0x3F)]  // '?': a non-ASCII character that slipped through in ASCII mode
+        }
+        wch.append(0)
+        _ = cn_put_cell(Int32(y), Int32(x), wch, attrs, pair)
+    }
+
+    private func colorPair(_ fg: TerminalUI.Color, _ bg: TerminalUI.Color) -> Int16 {
+        if fg == .default && bg == .default { return 0 }
+        let key = UInt16(fg.rawValue) << 8 | UInt16(bg.rawValue)
+        if let p = pairs[key] { return p }
+        guard Int32(nextPair) < cn_color_pairs() else { return 0 }
+        let p = nextPair
+        nextPair += 1
+        init_pair(p, Self.curses(fg), Self.curses(bg))
+        pairs[key] = p
+        return p
+    }
+
+    private static func curses(_ c: TerminalUI.Color) -> Int16 {
+        c == .default ? -1 : Int16(c.rawValue) - 1  // black=0 … white=7, in ncurses' order
+    }
+
+    public func nextEvent(timeout: Int?) -> Event? {
+        wtimeout(cn_stdscr(), Int32(timeout ?? -1))
+        var ch: wint_t = 0
+        let r = get_wch(&ch)
+        if r == ERR { return nil }
+        if r == KEY_CODE_YES { return keyCode(Int32(ch)) }
+        return character(UInt32(ch))
+    }
+
+    private func character(_ v: UInt32) -> Event? {
+        switch v {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 127, 8: return .key(.backspace)
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(v + 96)!)))
+        default:
+            guard let s = Unicode.Scalar(v) else { return nil }
+            return .key(.character(Character(s)))
+        }
+    }
+
+    private func keyCode(_ code: Int32) -> Event? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_RESIZE: return .resize(size)
+        case KEY_MOUSE: return mouse()
+        default:
+            for n in 1...12 where code == cn_key_f(Int32(n)) { return .key(.function(n)) }
+            return nil
+        }
+    }
+
+    private func mouse() -> Event? {
+        var e = MEVENT()
+        guard getmouse(&e) == OK else { return nil }
+        let x = Int(e.x), y = Int(e.y), b = e.bstate
+        if b & cn_button4_pressed() != 0 { return .mouse(MouseEvent(.scrollUp, x: x, y: y)) }
+        if b & cn_button5_pressed() != 0 { return .mouse(MouseEvent(.scrollDown, x: x, y: y)) }
+        if b & (cn_button1_pressed() | cn_button1_clicked()) != 0 { return .mouse(MouseEvent(.press, x: x, y: y)) }
+        if b & cn_button1_released() != 0 { return .mouse(MouseEvent(.release, x: x, y: y)) }
+        if b & cn_report_mouse_position() != 0 { return .mouse(MouseEvent(.drag, x: x, y: y)) }
+        return nil
+    }
+
+    /// Ctrl-Z is delivered to ncurses' own SIGTSTP handler; this path is for an explicit suspend command.
+    public func suspend() {
+        endwin()
+        kill(getpid(), SIGTSTP)
+        refresh()
+    }
+}
+
+/// Process-wide signal handling for the terminal session.
+public enum TerminalGuard {
+    public static func install() { tg_install_handlers() }
+    public static var pendingSignal: Int32 { tg_pending_signal() }
+    public static func restore() { tg_restore_terminal() }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import TerminalUI
+
+/// One mode on the home screen. Entries are registered by the executable, so a mode that is not built
+/// simply is not listed.
+public struct HomeEntry {
+    public var shortcut: Character
+    public var title: (en: String, ja: String)
+    public var summary: (en: String, ja: String)
+    /// A live line under the summary, e.g. "12 cards due".
+    public var status: (AppContext) -> String?
+    public var open: (AppContext) -> any Screen
+
+    public init(shortcut: Character, title: (en: String, ja: String), summary: (en: String, ja: String),
+                status: @escaping (AppContext) -> String? = { _ in nil }, open: @escaping (AppContext) -> any Screen) {
+        self.shortcut = shortcut
+        self.title = title
+        self.summary = summary
+        self.status = status
+        self.open = open
+    }
+}
+
+public struct HomeScreen: Screen {
+    public var entries: [HomeEntry]
+    public var selected = 0
+
+    public init(entries: [HomeEntry]) { self.entries = entries }
+
+    public func title(_ ctx: AppContext) -> String { ctx.t("Home", "ホーム") }
+
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
+        [
+            KeyHelp("↑↓ j k", ctx.t("move", "移動"), footer: true),
+            KeyHelp("Enter l", ctx.t("open", "開く"), footer: true),
+            KeyHelp(entries.map { String($0.shortcut) }.joined(separator: " "), ctx.t("open by first letter", "頭文字で開く")),
+            KeyHelp(ctx.t("click", "クリック"), ctx.t("open an item", "項目を開く")),
+        ]
+    }
+
+    public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        guard !entries.isEmpty else { return event == .char("q") ? .quit : .none }
+        switch event {
+        case .key(.up), .char("k"): selected = (selected + entries.count - 1) % entries.count
+        case .key(.down), .char("j"), .key(.tab): selected = (selected + 1) % entries.count
+        case .key(.home): selected = 0
+        case .key(.end): selected = entries.count - 1
+        case .key(.enter), .key(.right), .char("l"): return .push(entries[selected].open(ctx))
+        case .char("q"): return .quit
+        case .key(.character(let c)):
+            let lower = Character(c.lowercased())
+            if let i = entries.firstIndex(where: { Character($0.shortcut.lowercased()) == lower }) {
+                selected = i
+                return .push(entries[i].open(ctx))
+            }
+        case .mouse(let m) where m.kind == .press:
+            if let i = menuIndex(at: m.position, body: ctx.bodyArea) {
+                selected = i
+                return .push(entries[i].open(ctx))
+            }
+        case .mouse(let m) where m.kind == .scrollDown: selected = min(entries.count - 1, selected + 1)
+        case .mouse(let m) where m.kind == .scrollUp: selected = max(0, selected - 1)
+        default: break
+        }
+        return .none
+    }
+
+    /// Menu rows are laid out the same way in `view`.
+    private func menuIndex(at p: Point, body: Rect) -> Int? {
+        let menu = Self.menuArea(in: body)
+        guard menu.contains(p) else { return nil }
+        let row = (p.y - menu.y) / 2
+        return (p.y - menu.y) % 2 == 0 && row < entries.count ? row : nil
+    }
+
+    static func columns(_ area: Rect) -> [Rect] {
+        Layout.horizontal([.length(min(34, area.width / 2)), .fill(1)], spacing: 1).split(area)
+    }
+
+    static func menuArea(in area: Rect) -> Rect {
+        columns(area)[0].inset(top: 2, right: 1, bottom: 1, left: 2)
+    }
+
+    public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+        let cols = Self.columns(area)
+        Panel(title: ctx.t("Study modes", "学習モード"), style: theme.muted, titleStyle: theme.title).render(in: cols[0], &buf, theme: theme)
+        let menu = Self.menuArea(in: area)
+        for (i, e) in entries.enumerated() {
+            let y = menu.y + i * 2
+            guard y < menu.maxY else { break }
+            let isSel = i == selected
+            let marker = isSel ? "\(theme.symbols.pointer) " : "  "
+            var x = menu.x + buf.put(marker, x: menu.x, y: y, style: theme.accent.with(.bold))
+            x += buf.put(String(e.shortcut), x: x, y: y, style: theme.key)
+            x += buf.put("  " + (ctx.isJapanese ? e.title.ja : e.title.en), x: x, y: y, style: isSel ? .bold : .plain, maxWidth: menu.maxX - x)
+            if isSel { buf.style(Rect(x: menu.x, y: y, width: menu.width, height: 1)) { $0.with(.reverse) } }
+        }
+
+        let inner = Panel(title: ctx.t("AWS Certified AI Practitioner (AIF-C01)", "AWS Certified AI Practitioner (AIF-C01)"),
+                          style: theme.muted, titleStyle: theme.title).render(in: cols[1], &buf, theme: theme)
+        guard !entries.isEmpty, inner.height > 0 else { return }
+        let e = entries[selected]
+        var y = inner.y + 1
+        y += Paragraph(ctx.isJapanese ? e.title.ja : e.title.en, style: theme.accent.with(.bold), width: inner.width).render(in: Rect(x: inner.x, y: y, width: inner.width, height: 1), &buf) + 1
+        let summary = Paragraph(Markup.parse(ctx.isJapanese ? e.summary.ja : e.summary.en), width: inner.width)
+        y += summary.render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf) + 1
+        if let s = e.status(ctx), y < inner.maxY {
+            Paragraph(s, style: theme.good, width: inner.width).render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf)
+        }
+        let facts = ctx.t("65 questions · 90 minutes · pass at 700 of 1000", "65 問 · 90 分 · 1000 点中 700 点で合格")
+        if inner.height > 8 {
+            Paragraph(facts, style: theme.muted, width: inner.width).render(in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), &buf)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+/// One terminal cell. A double-width character occupies a head cell (width 2) and a tail cell (width 0)
+/// that holds nothing of its own; the tail must never be drawn alone.
+public struct Cell: Hashable, Sendable {
+    public var symbol: Character
+    public var style: Style
+    public var width: UInt8
+
+    public init(_ symbol: Character = " ", style: Style = .plain, width: UInt8 = 1) {
+        self.symbol = symbol
+        self.style = style
+        self.width = width
+    }
+
+    public static let blank = Cell()
+    public var isTail: Bool { width == 0 }
+}
+
+public struct CellChange: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var cell: Cell
+}
+
+/// A grid of cells that widgets render into; the backend only ever sees differences between two buffers.
+public struct Buffer: Hashable, Sendable {
+    public private(set) var area: Rect
+    public private(set) var cells: [Cell]
+
+    public init(size: Size) {
+        area = Rect(size: size)
+        cells = Array(repeating: .blank, count: size.width * size.height)
+    }
+
+    public var size: Size { area.size }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * area.width + x] }
+    }
+
+    private func index(_ x: Int, _ y: Int) -> Int? {
+        guard x >= 0, y >= 0, x < area.width, y < area.height else { return nil }
+        return y * area.width + x
+    }
+
+    /// Sets one grapheme at (x, y), keeping wide characters whole: a wide character that would not fit
+    /// before `limit` becomes a space, and any wide character it half-covers is blanked.
+    @discardableResult
+    public mutating func set(_ x: Int, _ y: Int, _ ch: Character, style: Style = .plain, limit: Int? = nil) -> Int {
+        let right = min(limit ?? area.width, area.width)
+        guard x >= 0, x < right, let i = index(x, y) else { return 0 }
+        let w = DisplayWidth.of(ch)
+        if w == 0 { return 0 }
+        if w == 2 && x + 1 >= right {
+            clearWide(at: x, y)
+            cells[i] = Cell(" ", style: style)
+            return 1
+        }
+        clearWide(at: x, y)
+        if w == 2 { clearWide(at: x + 1, y) }
+        cells[i] = Cell(ch, style: style, width: UInt8(w))
+        if w == 2 { cells[i + 1] = Cell(" ", style: style, width: 0) }
+        return w
+    }
+
+    /// Before overwriting (x, y), blanks the other half of a wide character that covers it.
+    private mutating func clearWide(at x: Int, _ y: Int) {
+        guard let i = index(x, y) else { return }
+        let c = cells[i]
+        if c.isTail, x > 0 {
+            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
+            cells[i] = Cell(" ", style: c.style)
+        } else if c.width == 2, let j = index(x + 1, y) {
+            cells[j] = Cell(" ", style: cells[j].style)
+        }
+    }
+
+    /// Writes sanitised text on one line starting at (x, y), clipped to `maxWidth` columns.
+    /// Returns the number of columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+        let limit = min(area.width, maxWidth.map { x + max(0, $0) } ?? area.width)
+        var cx = x
+        for ch in Sanitizer.clean(text) {
+            if cx >= limit { break }
+            let w = DisplayWidth.of(ch)
+            if w == 0 { continue }
+            if cx < 0 { cx += w; continue }
+            let used = set(cx, y, ch, style: style, limit: limit)
+            if used < w { cx += used; break }
+            cx += w
+        }
+        return max(0, cx - x)
+    }
+
+    /// Restyles a rect without touching its symbols (used for selection bars and highlights).
+    public mutating func style(_ rect: Rect, _ transform: (Style) -> Style) {
+        let r = rect.intersection(area)
+        for y in r.y..<r.maxY { for x in r.x..<r.maxX { cells[y * area.width + x].style = transform(cells[y * area.width + x].style) } }
+    }
+
+    public mutating func fill(_ rect: Rect, _ ch: Character = " ", style: Style = .plain) {
+        let r = rect.intersection(area)
+        guard !r.isEmpty else { return }
+        for y in r.y..<r.maxY { for x in r.x..<r.maxX { set(x, y, ch, style: style, limit: r.maxX) } }
+    }
+
+    /// The cells that differ from `previous`; every cell when the sizes differ.
+    public func diff(from previous: Buffer?) -> [CellChange] {
+        var out: [CellChange] = []
+        let w = area.width
+        if let previous, previous.area == area {
+            for i in cells.indices where cells[i] != previous.cells[i] {
+                out.append(CellChange(x: i % w, y: i / w, cell: cells[i]))
+            }
+        } else {
+            for i in cells.indices { out.append(CellChange(x: i % w, y: i / w, cell: cells[i])) }
+        }
+        return out
+    }
+
+    /// The buffer as plain text, one string per row, each exactly `width` columns wide: the form goldens use.
+    public func lines() -> [String] {
+        (0..<area.height).map { y in
+            var s = ""
+            for x in 0..<area.width {
+                let c = self[x, y]
+                if !c.isTail { s.append(c.symbol) }
+            }
+            return s
+        }
+    }
+
+    public var text: String { lines().joined(separator: "\n") }
+
+    /// A test helper: the first position of `needle` as text, in columns.
+    public func find(_ needle: String) -> Point? {
+        for (y, line) in lines().enumerated() {
+            if let r = line.range(of: needle) {
+                return Point(x: DisplayWidth.of(line[line.startIndex..<r.lowerBound]), y: y)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,40 @@
+public enum Alignment: Sendable { case left, center, right }
+
+/// Wrapped, styled text with vertical scrolling.
+public struct Paragraph: Sendable {
+    public var lines: [Line]
+    public var alignment: Alignment
+    public var scroll: Int
+
+    /// Wraps `spans` to the width it will be rendered at.
+    public init(_ spans: [Span], width: Int, alignment: Alignment = .left, scroll: Int = 0) {
+        self.lines = TextWrap.wrap(spans, width: width)
+        self.alignment = alignment
+        self.scroll = scroll
+    }
+
+    public init(_ text: String, style: Style = .plain, width: Int, alignment: Alignment = .left) {
+        self.init([Span(text, style: style)], width: width, alignment: alignment)
+    }
+
+    public var height: Int { lines.count }
+
+    /// Renders from line `scroll`; returns the number of rows used.
+    @discardableResult
+    public func render(in rect: Rect, _ buf: inout Buffer) -> Int {
+        let visible = lines.dropFirst(max(0, scroll)).prefix(rect.height)
+        for (i, line) in visible.enumerated() {
+            let w = line.width
+            var x = rect.x
+            switch alignment {
+            case .left: break
+            case .center: x += max(0, (rect.width - w) / 2)
+            case .right: x += max(0, rect.width - w)
+            }
+            for span in line {
+                x += buf.put(span.text, x: x, y: rect.y + i, style: span.style, maxWidth: rect.maxX - x)
+            }
+        }
+        return visible.count
+    }
+}

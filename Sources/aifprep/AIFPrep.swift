@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct AIFPrep: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "aifprep",
+        abstract: "Study for the AWS Certified AI Practitioner exam (AIF-C01) in your terminal.",
+        discussion: """
+        With no subcommand, opens the full-screen app: flashcards, quizzes and a live training sandbox.
+        Progress is kept in $AIFPREP_DATA_DIR, else $XDG_DATA_HOME/aifprep, else ~/.local/share/aifprep;
+        settings in $XDG_CONFIG_HOME/aifprep (else ~/.config/aifprep).
+        """,
+        version: version,
+        subcommands: [StartCommand.self],
+        defaultSubcommand: StartCommand.self
+    )
+}

@@ -1,0 +1,33 @@
+import AIFCore
+import Foundation
+import NcursesBackend
+import Screens
+import TerminalUI
+
+/// Runs the full-screen app and guarantees the terminal is given back: on quit, on SIGINT/SIGTERM/SIGHUP
+/// (handlers only set a flag the loop polls) and on a crash (the C guard restores the tty, then re-raises).
+enum TerminalSession {
+    static func run(context: AppContext, home: HomeScreen) -> Int32 {
+        TerminalGuard.install()
+        let terminal = NcursesTerminal()
+        let runtime = Runtime(
+            backend: terminal,
+            minimumSize: AppModel.minimumSize,
+            isJapanese: { context.isJapanese },
+            shouldStop: { TerminalGuard.pendingSignal != 0 }
+        )
+        var app = AppModel(root: home, context: context)
+        runtime.run(&app)
+        terminal.shutdown()
+        let sig = TerminalGuard.pendingSignal
+        return sig == 0 ? 0 : 128 + sig
+    }
+
+    static func isInteractive() -> Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    /// Whether the locale can show Japanese; checked before ncurses starts so the context knows.
+    static func localeIsUTF8(environment: [String: String]) -> Bool {
+        setlocale(LC_ALL, "")
+        return NcursesTerminal.localeIsUTF8()
+    }
+}
