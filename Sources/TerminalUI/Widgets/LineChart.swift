@@ -74,6 +74,7 @@ public struct LineChart: Sendable {
     public static func formatTick(_ v: Double) -> String {
         if v == 0 { return "0" }
         let a = abs(v)
+        if v == v.rounded(), a < 10000 { return "\(Int(v))" }
         if a >= 10000 || a < 0.001 {
             let e = Int(floor(log10(a)))
             let m = v / pow(10, Double(e))
