@@ -90,7 +90,7 @@ public enum ReviewReplay {
         var output: [String] = []
         do {
             var replayer = try ReviewReplayer(options: options)
-            for line in input.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in input.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                 if let step = try replayer.feed(line) { output.append(step.jsonLine) }
             }
             return Result(outputLines: output, error: nil)

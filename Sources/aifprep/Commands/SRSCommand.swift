@@ -63,10 +63,11 @@ struct SRSCommand: ParsableCommand {
                     }
                 } else {
                     guard let data = FileManager.default.contents(atPath: file) else {
-                        throw ValidationError("cannot read \(file)")
+                        FileHandle.standardError.write(Data("cannot read \(file)\n".utf8))
+                        throw ExitCode.failure
                     }
                     let text = String(decoding: data, as: UTF8.self)
-                    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                         if let step = try replayer.feed(line) { print(step.jsonLine) }
                     }
                 }
