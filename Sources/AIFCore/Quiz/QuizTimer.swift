@@ -1,0 +1,45 @@
+import Foundation
+
+/// The warnings shown as time runs out.
+public enum TimerWarning: Int, Sendable, CaseIterable {
+    case tenMinutes = 600
+    case oneMinute = 60
+
+    public var seconds: Double { Double(rawValue) }
+
+    /// The warning whose threshold the remaining time crossed between two readings, if any; the later
+    /// threshold wins when both are crossed at once.
+    public static func crossed(limit: Double, elapsedBefore: Double, elapsedAfter: Double) -> TimerWarning? {
+        let before = limit - elapsedBefore, after = limit - elapsedAfter
+        return allCases.reversed().first { before > $0.seconds && after <= $0.seconds && after > 0 }
+    }
+}
+
+/// Turns clock readings into active seconds. A gap longer than `maxStep` between readings means the
+/// process was not running (suspended with Ctrl-Z, machine asleep), and only `maxStep` is counted; a clock
+/// that goes backwards counts nothing.
+public struct ActiveClock: Sendable {
+    public var last: Date?
+    public var maxStep: Double
+
+    public init(maxStep: Double = 5) { self.maxStep = maxStep }
+
+    /// Seconds to add to the attempt's elapsed time for a reading at `now`.
+    public mutating func advance(to now: Date) -> Double {
+        defer { last = now }
+        guard let last else { return 0 }
+        return min(max(0, now.timeIntervalSince(last)), maxStep)
+    }
+
+    public mutating func pause() { last = nil }
+}
+
+public enum TimeFormat {
+    /// `90:00`, `1:05:09` for an hour or more; negative values show as 0:00.
+    public static func clock(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds.rounded(.up)))
+        let h = s / 3600, m = (s % 3600) / 60, sec = s % 60
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(sec))" : "\(m):\(two(sec))"
+    }
+}
