@@ -73,7 +73,7 @@ enum QuizFixtures {
     static func wrongAnswer(_ q: Question) -> QuizAnswer {
         switch q.kind {
         case .single: .choices([(q.correctOptionIndices[0] + 1) % q.options.count])
-        case .multiple: .choices([q.correctOptionIndices[0]])
+        case .multiple: .choose([q.correctOptionIndices[0], q.options.indices.first { !q.options[$0].isCorrect }!])
         case .ordering: .order(Array(q.items.indices.reversed()))
         case .matching: .matches([1, 0] + q.pairs.indices.dropFirst(2).map { Optional($0) })
         }
