@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
+
+/// A setting that could not be applied, with a message fit to show a person.
+public struct SettingError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let key: String
+    public let message: String
+    public var description: String { "\(key): \(message)" }
+}
+
+extension TrainingConfig {
+    /// Every key `applying(settings:)` accepts (the `train` flags in camelCase).
+    public static let settingKeys: [String] = [
+        "optimizer", "lr", "batch", "epochs", "schedule", "gamma", "stepSize", "warmup",
+        "earlyStopping", "patience", "minDelta", "restoreBest", "hidden", "layers", "activation",
+        "outputActivation", "dataset", "trainSize", "validationSize", "noise", "seed",
+    ]
+
+    public static let maxLayerWidth = 256
+    public static let maxHiddenLayers = 4
+
+    /// nil when `value` is acceptable for `key`, otherwise why not (used by the content linter).
+    public static func validateSetting(key: String, value: String) -> String? {
+        var scratch = TrainingConfig()
+        do {
+            try scratch.set(key: key, value: value)
+            return nil
+        } catch let error as SettingError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// A copy with the settings applied in order (later ones win).
+    public func applying(settings: [(key: String, value: String)]) throws -> TrainingConfig {
+        var config = self
+        for setting in settings { try config.set(key: setting.key, value: setting.value) }
+        return config
+    }
+
+    public mutating func set(key: String, value raw: String) throws {
+        let value = raw.trimmingWhitespace()
+        func fail(_ message: String) -> SettingError { SettingError(key: key, message: message) }
+        func choice<T: RawRepresentable & CaseIterable>(_: T.Type) throws -> T where T.RawValue == String {
+            if let found = T(rawValue: value.lowercased()) { return found }
+            let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw fail("expected one of \(names), got \"\(value)\"")
+        }
+        func number(_ range: ClosedRange<Double>, open lowerOpen: Bool = false) throws -> Double {
+            guard let x = Double(value), x.isFinite else { throw fail("expected a number, got \"\(value)\"") }
+            let ok = lowerOpen ? (x > range.lowerBound && x <= range.upperBound) : range.contains(x)
+            guard ok else {
+                let low = lowerOpen ? "greater than \(range.lowerBound)" : "at least \(range.lowerBound)"
+                throw fail("must be \(low) and at most \(range.upperBound), got \(value)")
+            }
+            return x
+        }
+        func integer(_ range: ClosedRange<Int>) throws -> Int {
+            guard let n = Int(value) else { throw fail("expected a whole number, got \"\(value)\"") }
+            guard range.contains(n) else {
+                throw fail("must be between \(range.lowerBound) and \(range.upperBound), got \(n)")
+            }
+            return n
+        }
+        func flag() throws -> Bool {
+            switch value.lowercased() {
+            case "true", "yes", "on", "1": return true
+            case "false", "no", "off", "0": return false
+            default: throw fail("expected true or false, got \"\(value)\"")
+            }
+        }
+
+        switch key {
+        case "optimizer": optimizer = try choice(Optimizer.self)
+        case "lr": lr = try number(0...10, open: true)
+        case "batch": batch = try integer(1...2000)
+        case "epochs": epochs = try integer(1...5000)
+        case "schedule": schedule = try choice(Schedule.self)
+        case "gamma": gamma = try number(0...1, open: true)
+        case "stepSize": stepSize = try integer(1...5000)
+        case "warmup": warmup = try integer(0...5000)
+        case "earlyStopping": earlyStopping = try flag()
+        case "patience": patience = try integer(0...5000)
+        case "minDelta": minDelta = try number(0...1e6)
+        case "restoreBest": restoreBest = try flag()
+        case "hidden": layers = [try integer(1...Self.maxLayerWidth)]
+        case "layers":
+            let parts = value.split(separator: ",").map { $0.trimmingWhitespace() }
+            let widths = parts.compactMap { Int($0) }
+            guard !parts.isEmpty, widths.count == parts.count else {
+                throw fail("expected hidden layer widths separated by commas, e.g. 8,8; got \"\(value)\"")
+            }
+            guard widths.count <= Self.maxHiddenLayers, widths.allSatisfy({ (1...Self.maxLayerWidth).contains($0) }) else {
+                throw fail("1 to \(Self.maxHiddenLayers) layers of 1 to \(Self.maxLayerWidth) units each, got \"\(value)\"")
+            }
+            layers = widths
+        case "activation": activation = try choice(Activation.self)
+        case "outputActivation": outputActivation = try choice(Activation.self)
+        case "dataset": dataset = try choice(DatasetKind.self)
+        case "trainSize": trainSize = try integer(2...2000)
+        case "validationSize": validationSize = try integer(1...2000)
+        case "noise": noise = try number(0...2)
+        case "seed":
+            guard let s = UInt64(value) else { throw fail("expected a non-negative whole number, got \"\(value)\"") }
+            seed = s
+        default:
+            throw fail("unknown setting; known: \(Self.settingKeys.joined(separator: ", "))")
+        }
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,270 @@
+/// Losses measured on the whole training and validation sets after an epoch's updates.
+public struct EpochRecord: Sendable, Equatable, Codable {
+    /// 1-based.
+    public var epoch: Int
+    /// The rate used for this epoch's updates.
+    public var lr: Double
+    public var trainLoss: Double
+    public var validationLoss: Double
+
+    public init(epoch: Int, lr: Double, trainLoss: Double, validationLoss: Double) {
+        self.epoch = epoch
+        self.lr = lr
+        self.trainLoss = trainLoss
+        self.validationLoss = validationLoss
+    }
+
+    public var isFinite: Bool { trainLoss.isFinite && validationLoss.isFinite }
+}
+
+/// One seeded training run, advanced an epoch at a time (`step()`) or to the end (`run()`).
+///
+/// A value type: copies are independent (the buffers behind it are copied on first write).
+/// Given the same config it always produces the same data, initial weights and history.
+public struct TrainingRun {
+    public let config: TrainingConfig
+    public let trainingData: Dataset
+    public let validationData: Dataset
+    public let initialWeights: [LayerWeights]
+    /// Losses of the untrained network (the "epoch 0" point of a chart).
+    public let initialTrainLoss: Double
+    public let initialValidationLoss: Double
+    public private(set) var history: [EpochRecord] = []
+    /// 1-based epoch at which early stopping ended training, if it did.
+    public private(set) var stoppedEpoch: Int?
+    /// 1-based epoch whose weights were put back at the end (early stopping with restoreBest).
+    public private(set) var restoredEpoch: Int?
+    public private(set) var isFinished = false
+
+    private var engine: Engine
+
+    /// Data and initial weights generated from `config.seed`.
+    public init(config: TrainingConfig) {
+        let data = DataGenerator.make(config)
+        var rng = SeededGenerator(seed: config.seed, stream: 3)
+        let weights = WeightInitializer.make(sizes: config.layerSizes, activation: config.activation, rng: &rng)
+        self.init(config: config, trainingData: data.train, validationData: data.validation, initialWeights: weights)
+    }
+
+    /// A run on given data and starting weights (to replay an exported run or compare settings
+    /// from the very same start). The weights must match `config.layerSizes`.
+    public init(config: TrainingConfig, trainingData: Dataset, validationData: Dataset, initialWeights: [LayerWeights]) {
+        precondition(trainingData.inputDimension == config.dataset.inputDimension)
+        precondition(validationData.inputDimension == config.dataset.inputDimension)
+        var config = config
+        config.trainSize = trainingData.count
+        config.validationSize = validationData.count
+        self.config = config
+        self.trainingData = trainingData
+        self.validationData = validationData
+        self.initialWeights = initialWeights
+        engine = Engine(config: config, train: trainingData, validation: validationData, weights: initialWeights)
+        (initialTrainLoss, initialValidationLoss) = engine.losses()
+    }
+
+    public var epochsDone: Int { history.count }
+    public var updatesPerEpoch: Int { config.updatesPerEpoch }
+
+    /// 1-based epoch with the best validation loss: early stopping's best (min_delta applies)
+    /// when it is on, otherwise the lowest finite validation loss so far.
+    public var bestEpoch: Int? {
+        if config.earlyStopping { return engine.earlyStopping.bestEpoch.map { $0 + 1 } }
+        var best: EpochRecord?
+        for record in history where record.validationLoss.isFinite {
+            if best == nil || record.validationLoss < best!.validationLoss { best = record }
+        }
+        return best?.epoch
+    }
+
+    /// The record describing the model as it stands: the restored epoch if weights were restored.
+    public var finalRecord: EpochRecord? {
+        if let restoredEpoch { return history[restoredEpoch - 1] }
+        return history.last
+    }
+
+    public var diagnosis: Diagnosis? { Diagnosis.of(self) }
+
+    /// Trains one epoch (no-op once finished).
+    public mutating func step() {
+        guard !isFinished else { return }
+        if !isKnownUniquelyReferenced(&engine) { engine = engine.copy() }
+        let epoch = history.count
+        let lr = LearningRateSchedule.rate(epoch: epoch, config: config)
+        engine.trainEpoch(lr: lr)
+        let (trainLoss, validationLoss) = engine.losses()
+        let record = EpochRecord(epoch: epoch + 1, lr: lr, trainLoss: trainLoss, validationLoss: validationLoss)
+        history.append(record)
+
+        var done = epoch + 1 >= config.epochs || !record.isFinite
+        if config.earlyStopping {
+            let verdict = engine.earlyStopping.observe(epoch: epoch, value: validationLoss)
+            if verdict == .improved && config.restoreBest { engine.bestParameters = engine.network.snapshot() }
+            if verdict == .stop {
+                stoppedEpoch = epoch + 1
+                done = true
+            }
+        }
+        if done { finish() }
+    }
+
+    /// Trains until the epoch limit, early stopping or divergence.
+    public mutating func run() {
+        while !isFinished { step() }
+    }
+
+    private mutating func finish() {
+        isFinished = true
+        if config.earlyStopping && config.restoreBest, let best = engine.bestParameters,
+           let bestEpoch = engine.earlyStopping.bestEpoch {
+            engine.restore(best)
+            restoredEpoch = bestEpoch + 1
+        }
+    }
+
+    /// The current weights, layer by layer.
+    public var weights: [LayerWeights] { engine.network.layers() }
+
+    /// The network's output for one input (`config.dataset.inputDimension` values).
+    public func predict(_ input: [Double]) -> Double { engine.predict(input) }
+
+    /// Predictions along x for a 1-D data set (the fitted curve).
+    public func predictCurve(_ xs: [Double]) -> [Double] { xs.map { predict([$0]) } }
+
+    /// The noise-free target: sin(πx) for sine, ±1 inside/outside radius 2.5 for circle.
+    public func truth(_ input: [Double]) -> Double {
+        switch config.dataset {
+        case .sine: DataGenerator.sineTruth(input[0])
+        case .circle: DataGenerator.circleTruth(input[0], input[1])
+        }
+    }
+
+    public func trueFunction(_ x: Double) -> Double { truth([x]) }
+
+    /// The loss a perfect model would still have on the training set (irreducible noise).
+    public var noiseFloor: Double {
+        switch config.dataset {
+        case .sine: return config.noise * config.noise
+        case .circle:
+            var sum = 0.0
+            for i in 0..<trainingData.count {
+                let e = trainingData.targets[i] - truth(Array(trainingData.input(i)))
+                sum += e * e
+            }
+            return sum / Double(max(1, trainingData.count))
+        }
+    }
+}
+
+/// The mutable machinery behind a run: network buffers, optimiser memory, shuffling stream.
+final class Engine {
+    let config: TrainingConfig
+    let network: Network
+    let optimizer: OptimizerState
+    var earlyStopping: EarlyStopping
+    var bestParameters: [Double]?
+    private var shuffleRNG: SeededGenerator
+    private var order: [Int]
+    private let train: Dataset
+    private let validation: Dataset
+
+    init(config: TrainingConfig, train: Dataset, validation: Dataset, weights: [LayerWeights],
+         optimizer: OptimizerState? = nil) {
+        self.config = config
+        self.train = train
+        self.validation = validation
+        network = Network(sizes: config.layerSizes, hidden: config.activation, output: config.outputActivation,
+                          capacity: max(config.effectiveBatch, train.count, validation.count))
+        network.load(weights)
+        self.optimizer = optimizer ?? OptimizerState(kind: config.optimizer, parameterCount: network.parameterCount)
+        earlyStopping = EarlyStopping(patience: config.patience, minDelta: config.minDelta)
+        shuffleRNG = SeededGenerator(seed: config.seed, stream: 4)
+        order = Array(0..<train.count)
+    }
+
+    func copy() -> Engine {
+        let twin = Engine(config: config, train: train, validation: validation, weights: network.layers(),
+                          optimizer: optimizer.copy())
+        twin.earlyStopping = earlyStopping
+        twin.bestParameters = bestParameters
+        twin.shuffleRNG = shuffleRNG
+        twin.order = order
+        return twin
+    }
+
+    /// True while the network's buffers hold a forward pass of the whole training set in order
+    /// with the current weights (left by `losses()`): a full-batch epoch then starts at backward.
+    private var trainForwardIsCurrent = false
+
+    /// One pass over the training set in minibatches, reshuffled every epoch.
+    func trainEpoch(lr: Double) {
+        let batch = config.effectiveBatch
+        let n = train.count
+        if batch >= n && trainForwardIsCurrent {
+            network.backward(count: n)
+            optimizer.update(network.parameters, gradients: network.gradients, lr: lr)
+            trainForwardIsCurrent = false
+            return
+        }
+        trainForwardIsCurrent = false
+        if batch < n { shuffleRNG.shuffle(&order) }
+        train.inputs.withUnsafeBufferPointer { inputs in
+            train.targets.withUnsafeBufferPointer { targets in
+                order.withUnsafeBufferPointer { order in
+                    var start = 0
+                    while start < n {
+                        let count = min(batch, n - start)
+                        network.setBatch(count: count, inputs: inputs.baseAddress!, targets: targets.baseAddress!,
+                                         indices: order.baseAddress! + start)
+                        network.forward(count: count)
+                        network.backward(count: count)
+                        optimizer.update(network.parameters, gradients: network.gradients, lr: lr)
+                        start += count
+                    }
+                }
+            }
+        }
+    }
+
+    /// Mean squared error on the whole training and validation sets, one forward pass each.
+    /// Training set last, so its pass stays in the buffers for the next full-batch epoch.
+    func losses() -> (train: Double, validation: Double) {
+        let validationLoss = loss(on: validation)
+        let trainLoss = loss(on: train)
+        trainForwardIsCurrent = true
+        return (trainLoss, validationLoss)
+    }
+
+    func restore(_ parameters: [Double]) {
+        network.restore(parameters)
+        trainForwardIsCurrent = false
+    }
+
+    private func loss(on data: Dataset) -> Double {
+        data.inputs.withUnsafeBufferPointer { inputs in
+            data.targets.withUnsafeBufferPointer { targets in
+                network.setBatch(count: data.count, inputs: inputs.baseAddress!, targets: targets.baseAddress!, indices: nil)
+                network.forward(count: data.count)
+                return network.meanSquaredError(count: data.count)
+            }
+        }
+    }
+
+    /// A scalar forward pass that leaves the shared scratch buffers alone.
+    func predict(_ input: [Double]) -> Double {
+        let sizes = network.sizes
+        precondition(input.count == sizes[0])
+        var current = input
+        for l in 0..<network.layerCount {
+            let fanIn = sizes[l], fanOut = sizes[l + 1]
+            let w = network.parameters + network.weightOffsets[l]
+            let b = network.parameters + network.biasOffsets[l]
+            let kind = l == network.layerCount - 1 ? network.output : network.hidden
+            current = (0..<fanOut).map { o in
+                var z = b[o]
+                for i in 0..<fanIn { z += w[o * fanIn + i] * current[i] }
+                return Network.apply(kind, z)
+            }
+        }
+        return current[0]
+    }
+}

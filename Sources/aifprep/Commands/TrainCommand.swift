@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import TrainingSandbox
+
+/// `aifprep train`: one training-sandbox run without the TUI. Every option maps to a
+/// `TrainingConfig` setting of the same name in camelCase, so the engine validates all values.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the sandbox network headlessly and print its losses and diagnosis.",
+        discussion: """
+            Defaults: sine data (16 train / 50 validation points, noise 0.3), 1-64-1 tanh network, \
+            Adam lr 0.01, full batch (16), 80 epochs — a good fit. Example of overfitting: --epochs 1000.
+            """)
+
+    /// Turns a preset id into its settings (from Content/sandbox/presets.yaml).
+    // TODO(lead): wire this to the content loader at start-up, e.g.
+    //   TrainCommand.presetSettings = { id in try content.preset(id).settings }
+    nonisolated(unsafe) static var presetSettings: ((String) throws -> [(key: String, value: String)])?
+
+    @Option(help: "Start from a preset in Content/sandbox/presets.yaml; other options override it.")
+    var preset: String?
+
+    @Option(help: "sgd | momentum | adam") var optimizer: String?
+    @Option(help: "Learning rate (0 < lr ≤ 10).") var lr: String?
+    @Option(help: "Minibatch size (capped at the training set size).") var batch: String?
+    @Option(help: "Epochs (1–5000).") var epochs: String?
+    @Option(help: "Learning-rate decay: constant | step | exponential | cosine") var schedule: String?
+    @Option(help: "Decay factor for step / exponential.") var gamma: String?
+    @Option(name: .customLong("step-size"), help: "Epochs per decay step (step schedule).") var stepSize: String?
+    @Option(help: "Linear warm-up epochs before the schedule.") var warmup: String?
+    @Flag(inversion: .prefixedNo, help: "Stop when validation loss stops improving (Keras semantics).")
+    var earlyStopping: Bool?
+    @Option(help: "Early stopping: epochs without improvement before stopping.") var patience: String?
+    @Option(name: .customLong("min-delta"), help: "Early stopping: smallest decrease that counts.") var minDelta: String?
+    @Flag(inversion: .prefixedNo, help: "Early stopping: restore the best epoch's weights at the end (default on).")
+    var restoreBest: Bool?
+    @Option(help: "Units of a single hidden layer.") var hidden: String?
+    @Option(help: "Hidden layer widths, e.g. 8,8.") var layers: String?
+    @Option(help: "Hidden activation: tanh | relu | sigmoid | linear") var activation: String?
+    @Option(name: .customLong("output-activation"), help: "Output activation (default linear).")
+    var outputActivation: String?
+    @Option(help: "sine | circle") var dataset: String?
+    @Option(name: .customLong("train-size"), help: "Training points.") var trainSize: String?
+    @Option(name: .customLong("validation-size"), help: "Validation points.") var validationSize: String?
+    @Option(help: "Sine: label noise σ. Circle: Playground noise ratio (0–0.5).") var noise: String?
+    @Option(help: "Random seed (data, initial weights, shuffling).") var seed: String?
+
+    @Flag(help: "Draw the loss curves as a text chart.") var plot = false
+    @Flag(help: "Print the whole run as JSON (config, data, initial weights, losses, diagnosis).") var json = false
+
+    /// The settings given on the command line, in flag order of the engine's keys.
+    var commandLineSettings: [(key: String, value: String)] {
+        let options: [(String, String?)] = [
+            ("optimizer", optimizer), ("lr", lr), ("batch", batch), ("epochs", epochs), ("schedule", schedule),
+            ("gamma", gamma), ("stepSize", stepSize), ("warmup", warmup),
+            ("earlyStopping", earlyStopping.map { String($0) }), ("patience", patience), ("minDelta", minDelta),
+            ("restoreBest", restoreBest.map { String($0) }), ("hidden", hidden), ("layers", layers),
+            ("activation", activation), ("outputActivation", outputActivation), ("dataset", dataset),
+            ("trainSize", trainSize), ("validationSize", validationSize), ("noise", noise), ("seed", seed),
+        ]
+        return options.compactMap { key, value in value.map { (key: key, value: $0) } }
+    }
+
+    func makeConfig() throws -> TrainingConfig {
+        var settings: [(key: String, value: String)] = []
+        if let preset {
+            guard let resolve = Self.presetSettings else {
+                throw ValidationError("--preset is not available in this build (presets are not loaded)")
+            }
+            settings += try resolve(preset)
+        }
+        settings += commandLineSettings
+        do {
+            return try TrainingConfig.default.applying(settings: settings)
+        } catch let error as SettingError {
+            throw ValidationError("--\(Self.flagName(error.key)): \(error.message)")
+        }
+    }
+
+    func run() throws {
+        var run = TrainingRun(config: try makeConfig())
+        run.run()
+        if json {
+            print(RunReport.json(for: run), terminator: "")
+            return
+        }
+        print(Self.summary(of: run), terminator: "")
+        if plot { print("\n" + LossChart.render(run), terminator: "") }
+    }
+
+    static func summary(of run: TrainingRun) -> String {
+        let c = run.config
+        let shape = c.layerSizes.map(String.init).joined(separator: "-")
+        let optimizer = ["sgd": "SGD", "momentum": "SGD+momentum", "adam": "Adam"][c.optimizer.rawValue]!
+        let updates = run.updatesPerEpoch
+        var lines = [
+            "\(c.dataset.rawValue) data (\(c.trainSize) train / \(c.validationSize) validation), \(shape) \(c.activation.rawValue), "
+                + "\(optimizer) lr \(c.lr), batch \(c.effectiveBatch) (\(updates) update\(updates == 1 ? "" : "s")/epoch), seed \(c.seed)",
+        ]
+        if let last = run.history.last {
+            lines.append("epoch \(last.epoch)/\(c.epochs): train loss \(Self.format(last.trainLoss)), "
+                         + "validation loss \(Self.format(last.validationLoss))")
+        }
+        if let best = run.bestEpoch {
+            lines.append("best validation loss \(Self.format(run.history[best - 1].validationLoss)) at epoch \(best)")
+        }
+        if let stopped = run.stoppedEpoch { lines.append("early stopping ended training at epoch \(stopped)") }
+        if let restored = run.restoredEpoch { lines.append("restored the weights of epoch \(restored)") }
+        if let diagnosis = run.diagnosis {
+            let kind = diagnosis.kind.map { " (\($0.rawValue))" } ?? ""
+            lines.append("diagnosis: \(diagnosis.state.rawValue)\(kind): \(diagnosis.reason)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func format(_ x: Double) -> String {
+        x.isFinite ? String(format: "%.4g", x) : "\(x)"
+    }
+
+    static func flagName(_ key: String) -> String {
+        key.reduce(into: "") { out, c in
+            if c.isUppercase { out += "-" + c.lowercased() } else { out.append(c) }
+        }
+    }
+}
