@@ -1,0 +1,31 @@
+/// Which cards a session draws from.
+public enum StudyScope: Sendable, Hashable {
+    case all
+    case domain(String)
+    case deck(String)
+    case tag(String)
+
+    public func contains(_ card: Card) -> Bool {
+        switch self {
+        case .all: true
+        case .domain(let id): card.domainID == id
+        case .deck(let id): card.deckID == id
+        case .tag(let tag): card.tags.contains(tag)
+        }
+    }
+
+    /// A short name for headers: "All cards", "Domain 2: …", the deck title, "#tag".
+    public func title(in library: ContentLibrary, _ lang: Language) -> String {
+        switch self {
+        case .all:
+            return lang == .ja ? "すべてのカード" : "All cards"
+        case .domain(let id):
+            guard let domain = library.domain(id: id) else { return id }
+            return (lang == .ja ? "分野 \(domain.number): " : "Domain \(domain.number): ") + domain.title(lang)
+        case .deck(let id):
+            return library.decks.first { $0.id == id }?.title(lang) ?? id
+        case .tag(let tag):
+            return "#\(tag)"
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import SpacedRepetition
+
+/// One study session: picks the next card, rates, buries and undoes, writing every change to the store
+/// before moving on. A failed write leaves the session exactly as it was.
+public struct StudySession {
+    public let cards: [Card]
+    public let scope: StudyScope
+    public let store: any ProgressStoring
+    public var scheduler: Scheduler
+    public var limits: DailyLimits
+    public var clock: StudyClock
+    public let startedAt: Date
+    public private(set) var progress: [String: CardProgress]
+    /// The card on screen, nil when the session is over.
+    public private(set) var current: String?
+    public private(set) var stats = SessionStats()
+    public var canUndo: Bool { !undoStack.isEmpty }
+
+    private var rng: SeededGenerator
+    /// Reviews since the start of the study day the session began (kept in memory for the daily counts).
+    private var recentReviews: [StoredReview]
+    private var undoStack: [UndoEntry] = []
+
+    struct UndoEntry {
+        var cardID: String
+        var previous: CardProgress?
+        var review: StoredReview?
+        var stats: SessionStats
+    }
+
+    public init(
+        cards: [Card], scope: StudyScope, store: any ProgressStoring, settings: AppSettings,
+        now: Date, seed: UInt64, timeZone: TimeZone = .current
+    ) throws {
+        self.cards = cards
+        self.scope = scope
+        self.store = store
+        scheduler = Scheduler(parameters: SchedulerParameters(desiredRetention: settings.desiredRetention))
+        limits = DailyLimits(settings)
+        clock = StudyClock(timeZone: timeZone, dayStartHour: settings.dayStartHour)
+        startedAt = now
+        rng = SeededGenerator(seed: seed)
+        progress = try store.allProgress()
+        recentReviews = try store.reviews(since: clock.dayStart(containing: now))
+        current = queue(at: now).next
+    }
+
+    public func today(at now: Date) -> DayCounts {
+        let start = clock.dayStart(containing: now)
+        return DayCounts(recentReviews.filter { $0.log.reviewedAt >= start })
+    }
+
+    public func queue(at now: Date) -> StudyQueue {
+        StudyQueue.build(cards: cards, scope: scope, progress: progress, now: now, limits: limits,
+                         today: today(at: now), clock: clock)
+    }
+
+    public var currentCard: Card? { current.flatMap { id in cards.first { $0.id == id } } }
+
+    /// The scheduling state of the current card (a fresh one if it was never studied).
+    public func schedulingCard(at now: Date) -> SchedulingCard? {
+        guard let current else { return nil }
+        return progress[current]?.card ?? .new(due: now)
+    }
+
+    /// The due date each rating would give (without fuzz), for the button labels.
+    public func preview(at now: Date) -> [Rating: Date] {
+        guard let card = schedulingCard(at: now) else { return [:] }
+        return scheduler.preview(card, at: now)
+    }
+
+    /// Rates the current card; the state and the log row are committed together before the next card is chosen.
+    public mutating func rate(_ rating: Rating, at now: Date, answerMilliseconds: Int) throws {
+        guard let id = current, let before = schedulingCard(at: now) else { return }
+        var generator = rng
+        let (after, log) = scheduler.review(before, rating: rating, at: now, using: &generator)
+        let row = CardProgress(cardID: id, card: after)
+        let ms = max(0, answerMilliseconds)
+        let reviewID = try store.record(row, review: log, answerMilliseconds: ms)
+        rng = generator
+        let stored = StoredReview(id: reviewID, cardID: id, log: log, answerMilliseconds: ms)
+        undoStack.append(UndoEntry(cardID: id, previous: progress[id], review: stored, stats: stats))
+        progress[id] = row
+        recentReviews.append(stored)
+        stats.count(rating, milliseconds: ms)
+        current = queue(at: now).next
+    }
+
+    /// Skips the current card until the next study day starts.
+    public mutating func bury(at now: Date) throws {
+        guard let id = current, let card = schedulingCard(at: now) else { return }
+        let row = CardProgress(cardID: id, card: card, buriedUntil: clock.nextDayStart(after: now))
+        try store.save(row)
+        undoStack.append(UndoEntry(cardID: id, previous: progress[id], review: nil, stats: stats))
+        progress[id] = row
+        stats.buried += 1
+        current = queue(at: now).next
+    }
+
+    /// Undoes the last rating or bury: the card and the log are restored exactly and the card comes back.
+    @discardableResult
+    public mutating func undo() throws -> Bool {
+        guard let entry = undoStack.last else { return false }
+        try store.restore(cardID: entry.cardID, previous: entry.previous, deletingReview: entry.review?.id)
+        undoStack.removeLast()
+        progress[entry.cardID] = entry.previous
+        if let review = entry.review { recentReviews.removeAll { $0.id == review.id } }
+        stats = entry.stats
+        current = entry.cardID
+        return true
+    }
+
+    /// Re-picks the current card (time passes: a learning card may have come due).
+    public mutating func refresh(at now: Date) {
+        if current == nil { current = queue(at: now).next }
+    }
+
+    public func summary(at now: Date) -> SessionSummary {
+        let dayAfterTomorrow = clock.nextDayStart(after: clock.nextDayStart(after: now))
+        var due = 0
+        var newLeft = 0
+        for card in cards where scope.contains(card) {
+            guard let row = progress[card.id], !row.card.isNew else { newLeft += 1; continue }
+            if row.card.due < dayAfterTomorrow { due += 1 }
+        }
+        return SessionSummary(
+            stats: stats, duration: now.timeIntervalSince(startedAt),
+            dueTomorrow: due, newTomorrow: min(newLeft, limits.newCards))
+    }
+}
+
+/// Counts for the end-of-session summary.
+public struct SessionStats: Sendable, Equatable {
+    public var reviewed = 0
+    public var byRating: [Rating: Int] = [:]
+    public var buried = 0
+    public var answerMilliseconds = 0
+
+    public init() {}
+
+    mutating func count(_ rating: Rating, milliseconds: Int) {
+        reviewed += 1
+        byRating[rating, default: 0] += 1
+        answerMilliseconds += milliseconds
+    }
+
+    public var again: Int { byRating[.again] ?? 0 }
+    /// Share of ratings that were Again (0 when nothing was reviewed).
+    public var againRate: Double { reviewed == 0 ? 0 : Double(again) / Double(reviewed) }
+}
+
+public struct SessionSummary: Sendable, Equatable {
+    public var stats: SessionStats
+    /// Wall time since the session started, in seconds.
+    public var duration: TimeInterval
+    /// Cards already studied that are due by the end of tomorrow's study day.
+    public var dueTomorrow: Int
+    /// New cards tomorrow's limit will bring.
+    public var newTomorrow: Int
+}
