@@ -1,0 +1,56 @@
+/// Everything loaded from the content directory, with id lookups.
+public struct ContentLibrary: Sendable {
+    public let blueprint: ExamBlueprint
+    public let decks: [Deck]
+    public let cards: [Card]
+    public let questions: [Question]
+    public let caseStudies: [CaseStudy]
+    public let presets: [SandboxPreset]
+    /// Training state (`good`, `overfitting`, `underfitting`, `unstable`) → id of the card that explains it.
+    public let diagnosisCards: [String: String]
+
+    private let cardIndex: [String: Int]
+    private let questionIndex: [String: Int]
+    private let caseStudyIndex: [String: Int]
+    private let presetIndex: [String: Int]
+    private let domainIndex: [String: Domain]
+    private let taskIndex: [String: TaskStatement]
+
+    public init(
+        blueprint: ExamBlueprint, decks: [Deck], cards: [Card], questions: [Question], caseStudies: [CaseStudy],
+        presets: [SandboxPreset], diagnosisCards: [String: String]
+    ) {
+        self.blueprint = blueprint
+        self.decks = decks
+        self.cards = cards
+        self.questions = questions
+        self.caseStudies = caseStudies
+        self.presets = presets
+        self.diagnosisCards = diagnosisCards
+        // First definition wins, matching the loader's duplicate rule.
+        func index<T>(_ items: [T], _ id: (T) -> String) -> [String: Int] {
+            var result: [String: Int] = [:]
+            for (offset, item) in items.enumerated() where result[id(item)] == nil { result[id(item)] = offset }
+            return result
+        }
+        cardIndex = index(cards, \.id)
+        questionIndex = index(questions, \.id)
+        caseStudyIndex = index(caseStudies, \.id)
+        presetIndex = index(presets, \.id)
+        domainIndex = Dictionary(blueprint.domains.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        taskIndex = Dictionary(blueprint.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func card(id: String) -> Card? { cardIndex[id].map { cards[$0] } }
+    public func question(id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+    public func caseStudy(id: String) -> CaseStudy? { caseStudyIndex[id].map { caseStudies[$0] } }
+    public func preset(id: String) -> SandboxPreset? { presetIndex[id].map { presets[$0] } }
+    public func domain(id: String) -> Domain? { domainIndex[id] }
+    public func task(id: String) -> TaskStatement? { taskIndex[id] }
+
+    public func cards(inDeck deckID: String) -> [Card] { cards.filter { $0.deckID == deckID } }
+    /// Questions that share a case study, in file order.
+    public func questions(caseStudyID: String) -> [Question] { questions.filter { $0.caseStudyID == caseStudyID } }
+    /// The card that explains a training state, e.g. `diagnosisCard(for: "overfitting")`.
+    public func diagnosisCard(for state: String) -> Card? { diagnosisCards[state].flatMap { card(id: $0) } }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Loads the content directory (see `Content/FORMAT.md`) into a `ContentLibrary`.
+public enum ContentLoader {
+    /// Throws `ContentErrors` with every issue found (sorted by file, line, column) when anything is wrong.
+    /// `settingValidator(key, value)` returns a message for a preset setting the sandbox would reject.
+    public static func load(
+        from directory: URL, settingValidator: ((String, String) -> String?)? = nil
+    ) throws -> ContentLibrary {
+        let reader = ContentReader(root: directory, settingValidator: settingValidator)
+        let library = reader.read()
+        let issues = reader.issues.issues.sorted()
+        guard issues.isEmpty, let library else { throw ContentErrors(issues: issues) }
+        return library
+    }
+}
+
+/// Checks a content directory without needing a usable library.
+public enum ContentLinter {
+    /// Every issue, sorted by file, line, column; empty when the content is fine.
+    public static func lint(
+        directory: URL, settingValidator: ((String, String) -> String?)? = nil
+    ) -> [ContentIssue] {
+        let reader = ContentReader(root: directory, settingValidator: settingValidator)
+        _ = reader.read()
+        return reader.issues.issues.sorted()
+    }
+}

@@ -1,0 +1,119 @@
+public enum QuestionKind: Sendable, Hashable {
+    case single
+    case multiple(choose: Int)
+    case ordering
+    case matching
+
+    /// The `type:` value used in the YAML files.
+    public var name: String {
+        switch self {
+        case .single: "single"
+        case .multiple: "multiple"
+        case .ordering: "ordering"
+        case .matching: "matching"
+        }
+    }
+
+    public static let allNames = ["single", "multiple", "ordering", "matching"]
+}
+
+public struct AnswerOption: Sendable, Hashable {
+    public var text: LocalizedText
+    public var isCorrect: Bool
+    public var why: LocalizedText
+    public var location: SourceLocation
+
+    public init(text: LocalizedText, isCorrect: Bool, why: LocalizedText, location: SourceLocation = .none) {
+        self.text = text
+        self.isCorrect = isCorrect
+        self.why = why
+        self.location = location
+    }
+}
+
+/// One step of an ordering question; a question's `items` are in the correct order.
+public struct OrderingItem: Sendable, Hashable {
+    public var text: LocalizedText
+    public var why: LocalizedText
+    public var location: SourceLocation
+
+    public init(text: LocalizedText, why: LocalizedText, location: SourceLocation = .none) {
+        self.text = text
+        self.why = why
+        self.location = location
+    }
+}
+
+/// One correct prompt → answer pairing of a matching question.
+public struct MatchPair: Sendable, Hashable {
+    public var prompt: LocalizedText
+    public var answer: LocalizedText
+    public var why: LocalizedText
+    public var location: SourceLocation
+
+    public init(prompt: LocalizedText, answer: LocalizedText, why: LocalizedText, location: SourceLocation = .none) {
+        self.prompt = prompt
+        self.answer = answer
+        self.why = why
+        self.location = location
+    }
+}
+
+public struct Question: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var taskID: String
+    public var domainID: String
+    public var tags: [String]
+    public var kind: QuestionKind
+    public var caseStudyID: String?
+    public var stem: LocalizedText
+    /// `single` and `multiple` only.
+    public var options: [AnswerOption]
+    /// `ordering` only, in the correct order.
+    public var items: [OrderingItem]
+    /// `matching` only, correctly paired.
+    public var pairs: [MatchPair]
+    public var explanation: LocalizedText
+    public var refs: [Reference]
+    public var location: SourceLocation
+
+    public init(
+        id: String, taskID: String, domainID: String, tags: [String] = [], kind: QuestionKind,
+        caseStudyID: String? = nil, stem: LocalizedText, options: [AnswerOption] = [], items: [OrderingItem] = [],
+        pairs: [MatchPair] = [], explanation: LocalizedText, refs: [Reference] = [], location: SourceLocation = .none
+    ) {
+        self.id = id
+        self.taskID = taskID
+        self.domainID = domainID
+        self.tags = tags
+        self.kind = kind
+        self.caseStudyID = caseStudyID
+        self.stem = stem
+        self.options = options
+        self.items = items
+        self.pairs = pairs
+        self.explanation = explanation
+        self.refs = refs
+        self.location = location
+    }
+
+    /// Indices into `options` of the correct answers.
+    public var correctOptionIndices: [Int] {
+        options.indices.filter { options[$0].isCorrect }
+    }
+}
+
+/// A shared scenario that two or more questions refer to.
+public struct CaseStudy: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: LocalizedText
+    public var scenario: LocalizedText
+    public var location: SourceLocation
+
+    public init(id: String, title: LocalizedText, scenario: LocalizedText, location: SourceLocation = .none) {
+        self.id = id
+        self.title = title
+        self.scenario = scenario
+        self.location = location
+    }
+}

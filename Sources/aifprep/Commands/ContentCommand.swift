@@ -1,0 +1,82 @@
+import AIFCore
+import ArgumentParser
+import Foundation
+
+/// `aifprep content lint|stats`: check and count the study material.
+struct ContentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "content",
+        abstract: "Check or count the study material (Content/).",
+        subcommands: [Lint.self, Stats.self])
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every content file; print each problem as FILE:LINE:COL: message.")
+
+        @Option(name: .long, help: "The content directory (default: $AIFPREP_CONTENT or the bundled Content/).")
+        var content: String?
+
+        func run() throws {
+            let directory = try locateContent(content)
+            let issues = ContentLinter.lint(directory: directory)
+            guard issues.isEmpty else {
+                for issue in issues { printError(issue.description) }
+                let files = Set(issues.map(\.file)).count
+                printError("\(count(issues.count, "issue")) in \(count(files, "file"))")
+                throw ExitCode.failure
+            }
+            // The linter found nothing, so loading cannot fail.
+            let library = try ContentLoader.load(from: directory)
+            print("Content OK: \(count(library.cards.count, "card")), \(count(library.questions.count, "question")), "
+                + "\(count(library.caseStudies.count, "case study", plural: "case studies")), "
+                + "\(count(library.presets.count, "preset"))")
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Count cards, questions, case studies and presets by domain, task, type and language.")
+
+        @Option(name: .long, help: "The content directory (default: $AIFPREP_CONTENT or the bundled Content/).")
+        var content: String?
+
+        @Flag(name: .long, help: "Print JSON instead of tables.")
+        var json = false
+
+        func run() throws {
+            let directory = try locateContent(content)
+            let library: ContentLibrary
+            do {
+                library = try ContentLoader.load(from: directory)
+            } catch let errors as ContentErrors {
+                for issue in errors.issues { printError(issue.description) }
+                printError("content has \(count(errors.issues.count, "issue")); run `aifprep content lint`")
+                throw ExitCode.failure
+            }
+            print(ContentStats(library).render(json: json))
+        }
+    }
+}
+
+/// The content directory, or a clear error naming where it looked.
+func locateContent(_ explicit: String?) throws -> URL {
+    let environment = ProcessInfo.processInfo.environment
+    let executable = Bundle.main.executableURL?.path ?? CommandLine.arguments[0]
+    if let found = ContentLocator.find(explicit: explicit, environment: environment, executablePath: executable) {
+        return found
+    }
+    if let chosen = ContentLocator.chosenByUser(explicit: explicit, environment: environment) {
+        printError("error: \(chosen.path) has no exam.yaml; is it the content directory?")
+    } else {
+        printError("error: content not found; pass --content DIR or set AIFPREP_CONTENT")
+    }
+    throw ExitCode.failure
+}
+
+private func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+private func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+}
