@@ -111,6 +111,9 @@ public struct StudySession {
         return true
     }
 
+    /// Stops early: the remaining cards stay due; `undo` can still bring the last card back.
+    public mutating func end() { current = nil }
+
     /// Re-picks the current card (time passes: a learning card may have come due).
     public mutating func refresh(at now: Date) {
         if current == nil { current = queue(at: now).next }

@@ -1,0 +1,184 @@
+import AIFCore
+import Foundation
+import SpacedRepetition
+import TerminalUI
+
+/// Every card with its state, due date, stability and difficulty; `/` searches, `f` filters by state.
+public struct CardBrowserScreen: Screen {
+    public enum Filter: Int, CaseIterable, Sendable {
+        case all, new, learning, review, relearning, due, buried
+
+        func name(_ ctx: AppContext) -> String {
+            switch self {
+            case .all: ctx.t("all", "すべて")
+            case .new: ctx.t("new", "新規")
+            case .learning: ctx.t("learning", "学習中")
+            case .review: ctx.t("review", "復習")
+            case .relearning: ctx.t("relearning", "再学習")
+            case .due: ctx.t("due now", "期限")
+            case .buried: ctx.t("skipped", "保留中")
+            }
+        }
+    }
+
+    let services: FlashcardsServices
+    public var query = ""
+    public var editing = false
+    public var filter = Filter.all
+    public var selected = 0
+    var offset = 0
+
+    public init(services: FlashcardsServices) { self.services = services }
+
+    public var capturesText: Bool { editing }
+
+    public func title(_ ctx: AppContext) -> String { ctx.t("Browse", "カード一覧") }
+
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
+        [
+            KeyHelp("↑↓ j k", ctx.t("move", "移動"), footer: true),
+            KeyHelp("/", ctx.t("search", "検索"), footer: true),
+            KeyHelp("f", ctx.t("filter by state", "状態で絞り込み"), footer: true),
+            KeyHelp("Enter Esc", ctx.t("finish typing", "入力を終える")),
+        ]
+    }
+
+    /// The cards shown, with their stored state (nil: new).
+    public func rows(_ ctx: AppContext) throws -> [(card: Card, progress: CardProgress?)] {
+        let progress = try services.store.allProgress()
+        let now = ctx.now()
+        let endOfToday = services.clock(ctx.settings).nextDayStart(after: now)
+        let needle = query.lowercased()
+        return services.library.cards.compactMap { card in
+            let row = progress[card.id]
+            if !needle.isEmpty {
+                let hay = [card.id, card.front.en, card.front.ja, card.back.en, card.back.ja, card.deckID] + card.tags
+                if !hay.contains(where: { $0.lowercased().contains(needle) }) { return nil }
+            }
+            let isNew = row.map(\.card.isNew) ?? true
+            let keep: Bool
+            switch filter {
+            case .all: keep = true
+            case .new: keep = isNew
+            case .learning: keep = !isNew && row?.card.state == .learning
+            case .review: keep = !isNew && row?.card.state == .review
+            case .relearning: keep = row?.card.state == .relearning
+            case .due: keep = !isNew && (row.map { $0.card.due < endOfToday && !$0.isBuried(at: now) } ?? false)
+            case .buried: keep = row?.isBuried(at: now) ?? false
+            }
+            return keep ? (card, row) : nil
+        }
+    }
+
+    static func listArea(_ area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2 - 5))
+    }
+
+    public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if editing {
+            switch event {
+            case .key(.enter), .key(.escape): editing = false
+            case .key(.backspace): if !query.isEmpty { query.removeLast() }
+            case .key(.character(let c)): query.append(c)
+            default: break
+            }
+            selected = 0
+            return .none
+        }
+        let count = (try? rows(ctx).count) ?? 0
+        switch event {
+        case .key(.up), .char("k"): selected = max(0, selected - 1)
+        case .key(.down), .char("j"): selected = max(0, min(count - 1, selected + 1))
+        case .key(.pageDown): selected = max(0, min(count - 1, selected + 10))
+        case .key(.pageUp): selected = max(0, selected - 10)
+        case .char("/"): editing = true
+        case .char("f"):
+            filter = Filter(rawValue: (filter.rawValue + 1) % Filter.allCases.count)!
+            selected = 0
+        case .char("F"):
+            filter = Filter(rawValue: (filter.rawValue + Filter.allCases.count - 1) % Filter.allCases.count)!
+            selected = 0
+        case .key(.escape), .char("q"):
+            if !query.isEmpty { query = ""; selected = 0 } else { return .pop }
+        case .mouse(let m) where m.kind == .press:
+            let rect = Self.listArea(ctx.bodyArea)
+            if let row = ListView(items: Array(repeating: [], count: count), selected: selected, previousOffset: offset, height: rect.height)
+                .rowAt(m.position, in: rect) { selected = row }
+        case .mouse(let m) where m.kind == .scrollDown: selected = max(0, min(count - 1, selected + 1))
+        case .mouse(let m) where m.kind == .scrollUp: selected = max(0, selected - 1)
+        default: break
+        }
+        offset = ListView(items: Array(repeating: [], count: count), selected: selected, previousOffset: offset,
+                          height: Self.listArea(ctx.bodyArea).height).offset
+        return .none
+    }
+
+    static func stateName(_ row: CardProgress?, now: Date, _ ctx: AppContext) -> String {
+        guard let row, !row.card.isNew else { return ctx.t("new", "新規") }
+        if row.isBuried(at: now) { return ctx.t("skipped", "保留中") }
+        switch row.card.state {
+        case .learning: return ctx.t("learning", "学習中")
+        case .review: return ctx.t("review", "復習")
+        case .relearning: return ctx.t("relearn", "再学習")
+        }
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        let clipped = TextWrap.wrap([Span(text)], width: width).first?.map(\.text).joined() ?? ""
+        return clipped + String(repeating: " ", count: max(0, width - DisplayWidth.of(clipped)))
+    }
+
+    public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+        let now = ctx.now()
+        let rows: [(card: Card, progress: CardProgress?)]
+        do { rows = try self.rows(ctx) } catch {
+            Paragraph("\(error)", style: theme.bad, width: area.width).render(in: area, &buf)
+            return
+        }
+        // Search and filter line.
+        var x = area.x + 1
+        x += buf.put("/ ", x: x, y: area.y, style: theme.key)
+        let shown = query.isEmpty && !editing ? ctx.t("search…", "検索…") : query + (editing ? "▏" : "")
+        x += buf.put(Self.pad(shown, 30), x: x, y: area.y, style: editing ? Style(.underline) : theme.muted)
+        x += buf.put("  f ", x: x, y: area.y, style: theme.key)
+        x += buf.put(filter.name(ctx), x: x, y: area.y, style: .bold)
+        buf.put(ctx.t("  \(rows.count) cards", "  \(rows.count) 枚"), x: x, y: area.y, style: theme.muted, maxWidth: max(0, area.maxX - x))
+
+        let widths = (id: 12, state: 9, due: 7, s: 7, d: 5)
+        let frontWidth = max(8, area.width - 2 - widths.id - widths.state - widths.due - widths.s - widths.d - 5)
+        let header = [Self.pad(ctx.t("card", "カード"), widths.id), Self.pad(ctx.t("state", "状態"), widths.state),
+                      Self.pad(ctx.t("due", "期限"), widths.due), Self.pad(ctx.t("stab.", "安定度"), widths.s),
+                      Self.pad(ctx.t("diff", "難度"), widths.d), ctx.t("front", "表面")].joined(separator: " ")
+        buf.put("  " + header, x: area.x, y: area.y + 1, style: theme.muted.with(.underline), maxWidth: area.width)
+
+        let items: [Line] = rows.map { card, row in
+            let due: String
+            if let row, !row.card.isNew {
+                due = row.card.due <= now ? ctx.t("now", "今") : formatInterval(from: now, to: row.card.due)
+            } else { due = "—" }
+            let s = row?.card.stability.map { String(format: "%.1fd", $0) } ?? "—"
+            let d = row?.card.difficulty.map { String(format: "%.1f", $0) } ?? "—"
+            let text = [Self.pad(card.id, widths.id), Self.pad(Self.stateName(row, now: now, ctx), widths.state),
+                        Self.pad(due, widths.due), Self.pad(s, widths.s), Self.pad(d, widths.d),
+                        Self.pad(card.front(ctx.language), frontWidth)].joined(separator: " ")
+            return [Span(text)]
+        }
+        let rect = Self.listArea(area)
+        let sel = rows.isEmpty ? nil : min(selected, rows.count - 1)
+        ListView(items: items, selected: sel, previousOffset: offset, height: rect.height).render(in: rect, &buf, theme: theme)
+        if rows.isEmpty {
+            buf.put(ctx.t("No cards match.", "該当するカードはありません。"), x: rect.x + 2, y: rect.y, style: theme.muted)
+        }
+
+        // The selected card, both sides.
+        let detail = Rect(x: area.x, y: rect.maxY, width: area.width, height: area.maxY - rect.maxY)
+        guard let sel, detail.height >= 3 else { return }
+        let card = rows[sel].card
+        let inner = Panel(title: card.id, style: theme.muted, titleStyle: theme.title).render(in: detail, &buf, theme: theme)
+        var lines = TextWrap.wrap([Span(card.front(ctx.language), style: .bold)], width: inner.width)
+        lines += TextWrap.wrap([Span(card.back(ctx.language))], width: inner.width)
+        var p = Paragraph([], width: inner.width)
+        p.lines = lines
+        p.render(in: inner, &buf)
+    }
+}

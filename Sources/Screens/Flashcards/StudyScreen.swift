@@ -1,0 +1,217 @@
+import AIFCore
+import Foundation
+import SpacedRepetition
+import TerminalUI
+
+/// Studies one scope: front, then back, then a rating; each rating is saved before the next card shows.
+/// When nothing is left it shows the session summary.
+public struct StudyScreen: Screen {
+    public private(set) var session: StudySession
+    let services: FlashcardsServices
+    public private(set) var revealed = false
+    public private(set) var selected: Rating = .good
+    /// When the current card's front appeared, for the answer time in the log.
+    var shownAt: Date
+    var scroll = 0
+
+    /// Answer times above this are counted as this (the learner walked away).
+    static let answerTimeCap: TimeInterval = 5 * 60
+
+    public init(scope: StudyScope, services: FlashcardsServices, ctx: AppContext) throws {
+        let now = ctx.now()
+        // A different fuzz sequence per session, reproducible from the injected seed and clock.
+        let seed = services.seed ^ UInt64(bitPattern: Int64(now.timeIntervalSince1970))
+        session = try StudySession(
+            cards: services.library.cards, scope: scope, store: services.store, settings: ctx.settings,
+            now: now, seed: seed, timeZone: services.timeZone)
+        self.services = services
+        shownAt = now
+    }
+
+    public var isFinished: Bool { session.current == nil }
+
+    public func title(_ ctx: AppContext) -> String {
+        isFinished ? ctx.t("Summary", "まとめ") : session.scope.title(in: services.library, ctx.language)
+    }
+
+    var sandboxPreset: String? {
+        guard let id = session.currentCard?.sandboxPresetID, services.openSandbox != nil else { return nil }
+        return id
+    }
+
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
+        if isFinished { return [KeyHelp("Enter", ctx.t("done", "終了"), footer: true)] }
+        var keys = [
+            KeyHelp("Space Enter", ctx.t("show the answer / rate", "答えを表示 / 評価"), footer: !revealed),
+            KeyHelp("1-4", ctx.t("Again, Hard, Good, Easy", "もう一度・難しい・正解・簡単"), footer: revealed),
+            KeyHelp("← →", ctx.t("choose a rating", "評価を選ぶ")),
+            KeyHelp("u", ctx.t("undo the last rating", "直前の評価を取り消す"), footer: session.canUndo),
+            KeyHelp("s", ctx.t("skip until tomorrow", "明日まで保留")),
+            KeyHelp("PgUp PgDn", ctx.t("scroll a long card", "長いカードをスクロール")),
+            KeyHelp("L", ctx.t("card in English / Japanese", "カードを英語/日本語で表示")),
+        ]
+        if sandboxPreset != nil { keys.append(KeyHelp("v", ctx.t("see it live in the sandbox", "サンドボックスで動きを見る"))) }
+        return keys
+    }
+
+    // MARK: - Update
+
+    public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        let now = ctx.now()
+        if isFinished {
+            switch event {
+            case .key(.enter), .key(.escape), .char("q"), .char(" "): return .pop
+            case .char("u"): perform(ctx) { try $0.undo() }
+            default: break
+            }
+            return .none
+        }
+        switch event {
+        case .key(.escape), .char("q"):
+            if session.stats.reviewed > 0 || session.stats.buried > 0 {
+                // Show the summary of what was done; the remaining cards stay due.
+                session.end()
+                return .none
+            }
+            return .pop
+        case .char(" "), .key(.enter):
+            if revealed { rate(selected, ctx, now: now) } else { revealed = true }
+        case .key(.character(let c)) where revealed && ("1"..."4").contains(c):
+            rate(Rating(rawValue: Int(String(c))!)!, ctx, now: now)
+        case .key(.left) where revealed: selected = Rating(rawValue: max(1, selected.rawValue - 1))!
+        case .key(.right) where revealed: selected = Rating(rawValue: min(4, selected.rawValue + 1))!
+        case .key(.pageDown), .char("J"): scroll += 3
+        case .key(.pageUp), .char("K"): scroll = max(0, scroll - 3)
+        case .char("u"): perform(ctx) { try $0.undo() }
+        case .char("s"): perform(ctx) { try $0.bury(at: now) }
+        case .char("v"):
+            if let preset = sandboxPreset, let screen = services.openSandbox?(preset) { return .push(screen) }
+        case .mouse(let m) where m.kind == .press:
+            if !revealed {
+                revealed = true
+            } else if let rating = Self.buttonAt(m.position, area: ctx.bodyArea, ctx) {
+                rate(rating, ctx, now: now)
+            }
+        case .mouse(let m) where m.kind == .scrollDown: scroll += 1
+        case .mouse(let m) where m.kind == .scrollUp: scroll = max(0, scroll - 1)
+        default: break
+        }
+        return .none
+    }
+
+    private mutating func rate(_ rating: Rating, _ ctx: AppContext, now: Date) {
+        let ms = Int((min(max(0, now.timeIntervalSince(shownAt)), Self.answerTimeCap) * 1000).rounded())
+        perform(ctx) { try $0.rate(rating, at: now, answerMilliseconds: ms) }
+    }
+
+    /// Runs a store-backed change; on failure nothing moves and the footer says why.
+    private mutating func perform(_ ctx: AppContext, _ change: (inout StudySession) throws -> Void) {
+        do {
+            try change(&session)
+        } catch {
+            ctx.status = ctx.t("Not saved: ", "保存できませんでした: ") + "\(error)"
+            return
+        }
+        revealed = false
+        selected = .good
+        scroll = 0
+        shownAt = ctx.now()
+    }
+
+    // MARK: - View
+
+    public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+        if isFinished {
+            SessionSummaryView(summary: session.summary(at: ctx.now()), scopeTitle: session.scope.title(in: services.library, ctx.language))
+                .render(into: &buf, area: area, ctx, theme: theme)
+            return
+        }
+        guard let card = session.currentCard else { return }
+        let now = ctx.now()
+        let rows = Layout.vertical([.length(1), .fill(1), .length(1), .length(1)]).split(area)
+        renderCounts(into: &buf, area: rows[0], ctx, theme: theme, now: now)
+
+        let deck = services.library.decks.first { $0.id == card.deckID }?.title(ctx.language) ?? card.deckID
+        let panelTitle = "\(deck) · \(ctx.t("task", "タスク")) \(card.taskID)"
+        let inner = Panel(title: panelTitle, style: theme.muted, titleStyle: theme.title).render(in: rows[1], &buf, theme: theme)
+        var lines = TextWrap.wrap(Markup.parse(card.front(ctx.language), base: .bold), width: inner.width)
+        if revealed {
+            lines.append([])
+            lines.append([Span(String(repeating: theme.unicode ? "─" : "-", count: max(0, inner.width)), style: theme.muted)])
+            lines.append([])
+            lines += TextWrap.wrap(Markup.parse(card.back(ctx.language)), width: inner.width)
+        }
+        let maxScroll = max(0, lines.count - inner.height)
+        var p = Paragraph([], width: inner.width)
+        p.lines = lines
+        p.scroll = min(scroll, maxScroll)
+        p.render(in: inner, &buf)
+        if p.scroll < maxScroll { buf.put(theme.unicode ? "↓" : "v", x: inner.maxX, y: inner.maxY - 1, style: theme.muted) }
+
+        if revealed {
+            renderButtons(into: &buf, area: rows[2], ctx, theme: theme, now: now)
+        } else {
+            let prompt = ctx.t("Space / Enter  show the answer", "Space / Enter  答えを表示")
+            Paragraph(prompt, style: theme.accent.with(.bold), width: rows[2].width, alignment: .center).render(in: rows[2], &buf)
+        }
+        renderHints(into: &buf, area: rows[3], ctx, theme: theme)
+    }
+
+    private func renderCounts(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme, now: Date) {
+        let q = session.queue(at: now).remaining
+        var x = area.x + 1
+        x += buf.put(session.scope.title(in: services.library, ctx.language), x: x, y: area.y, style: theme.title, maxWidth: area.width / 2)
+        let parts: [(String, Style)] = [
+            (ctx.t("learning \(q.learning)", "学習中 \(q.learning)"), theme.bad),
+            (ctx.t("review \(q.reviews)", "復習 \(q.reviews)"), theme.good),
+            (ctx.t("new \(q.new)", "新規 \(q.new)"), theme.accent.with(.bold)),
+        ]
+        let text = parts.map(\.0).joined(separator: "  ")
+        var rx = area.maxX - DisplayWidth.of(text) - 1
+        guard rx > x else { return }
+        for (i, part) in parts.enumerated() {
+            rx += buf.put(part.0, x: rx, y: area.y, style: part.1)
+            if i < parts.count - 1 { rx += buf.put("  ", x: rx, y: area.y) }
+        }
+    }
+
+    static func buttonLabels(_ ctx: AppContext) -> [(Rating, String)] {
+        [(.again, ctx.t("Again", "もう一度")), (.hard, ctx.t("Hard", "難しい")),
+         (.good, ctx.t("Good", "正解")), (.easy, ctx.t("Easy", "簡単"))]
+    }
+
+    /// Four equal buttons across the row above the hints.
+    static func buttonRects(_ row: Rect) -> [Rect] {
+        Layout.horizontal([.fill(1), .fill(1), .fill(1), .fill(1)], spacing: 1).split(row)
+    }
+
+    static func buttonAt(_ p: Point, area: Rect, _ ctx: AppContext) -> Rating? {
+        let row = Layout.vertical([.length(1), .fill(1), .length(1), .length(1)]).split(area)[2]
+        return buttonRects(row).enumerated().first { $0.element.contains(p) }.map { Rating(rawValue: $0.offset + 1)! }
+    }
+
+    private func renderButtons(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme, now: Date) {
+        let preview = session.preview(at: now)
+        for ((rating, label), rect) in zip(Self.buttonLabels(ctx), Self.buttonRects(area)) {
+            let interval = preview[rating].map { formatInterval(from: now, to: $0) } ?? ""
+            let text = "\(rating.rawValue) \(label) \(interval)"
+            let isSelected = rating == selected
+            let style: Style = isSelected ? Style([.reverse, .bold]) : (rating == .again ? theme.bad : .plain)
+            buf.fill(rect, style: isSelected ? Style(.reverse) : .plain)
+            let w = DisplayWidth.of(text)
+            buf.put(text, x: rect.x + max(0, (rect.width - w) / 2), y: rect.y, style: style, maxWidth: rect.width)
+        }
+    }
+
+    private func renderHints(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+        var hints: [(String, String)] = [("s", ctx.t("tomorrow", "明日へ"))]
+        if session.canUndo { hints.append(("u", ctx.t("undo", "取り消し"))) }
+        if sandboxPreset != nil { hints.append(("v", ctx.t("see it live", "動きを見る"))) }
+        hints.append(("L", ctx.t("日本語", "English")))
+        var x = area.x + 1
+        for (key, action) in hints {
+            x += buf.put(key, x: x, y: area.y, style: theme.key)
+            x += buf.put(" \(action)   ", x: x, y: area.y, style: theme.muted, maxWidth: max(0, area.maxX - x))
+        }
+    }
+}
