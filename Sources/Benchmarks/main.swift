@@ -34,7 +34,7 @@ var failures = 0
 var defaultConfig = TrainingConfig.default
 defaultConfig.epochs = 1000
 var sink = 0.0
-let defaultSeconds = best(of: 15) {
+let defaultSeconds = best(of: 40) {
     var run = TrainingRun(config: defaultConfig)
     run.run()
     sink += run.history.last!.trainLoss
@@ -49,7 +49,7 @@ let playground = try! TrainingConfig.default.applying(settings: [
     ("trainSize", "250"), ("validationSize", "250"), ("batch", "10"), ("lr", "0.03"),
     ("optimizer", "sgd"), ("noise", "0"), ("epochs", "2000"),
 ])
-let playgroundSeconds = best(of: 5) {
+let playgroundSeconds = best(of: 8) {
     var run = TrainingRun(config: playground)
     run.run()
     sink += run.history.last!.trainLoss

@@ -23,11 +23,14 @@ public struct Diagnosis: Sendable, Equatable {
 
     /// Thresholds, checked in this order (the first that applies wins).
     public enum Rule {
-        /// Spiking: the highest training loss exceeds this multiple of the untrained loss.
+        /// Spiking: the highest training loss exceeds this multiple of the untrained loss, or a
+        /// loss in the second half exceeds it times the lowest loss before it (at least the
+        /// noise floor).
         public static let spikeFactor = 3.0
         /// Oscillating: over the last `tailFraction` of epochs (at least `tailMinimum`), the
-        /// standard deviation of the training loss exceeds this fraction of its mean — or of the
-        /// noise floor when the mean is below it (tiny losses wobbling in relative terms are fine).
+        /// epoch-to-epoch swing of the training loss, √(mean(Δ²)/2) (the standard deviation for
+        /// pure noise; near 0 for a smooth trend), exceeds this fraction of the mean loss — or of
+        /// the noise floor when the mean is below it (tiny losses wobbling in relative terms are fine).
         public static let oscillationRatio = 0.25
         public static let tailFraction = 0.2
         public static let tailMinimum = 5
@@ -49,8 +52,15 @@ public struct Diagnosis: Sendable, Equatable {
 
     /// nil before the first epoch.
     public static func of(_ run: TrainingRun) -> Diagnosis? {
-        let history = run.history
-        guard let final = run.finalRecord else { return nil }
+        classify(history: run.history, initialTrainLoss: run.initialTrainLoss, noiseFloor: run.noiseFloor,
+                 targetVariance: run.trainingData.targetVariance, restoredEpoch: run.restoredEpoch)
+    }
+
+    /// The verdict for a loss history. `restoredEpoch` (1-based) names the record that describes
+    /// the final model when early stopping restored its weights; otherwise the last one does.
+    public static func classify(history: [EpochRecord], initialTrainLoss: Double, noiseFloor floor: Double,
+                                targetVariance: Double, restoredEpoch: Int? = nil) -> Diagnosis? {
+        guard let final = restoredEpoch.map({ history[$0 - 1] }) ?? history.last else { return nil }
 
         if let bad = history.first(where: { !$0.isFinite }) {
             return Diagnosis(
@@ -59,7 +69,8 @@ public struct Diagnosis: Sendable, Equatable {
                 reasonJA: "エポック \(bad.epoch) で損失が発散しました (\(bad.trainLoss.isNaN || bad.validationLoss.isNaN ? "NaN" : "無限大"))。更新が大きすぎます (学習率 \(num(bad.lr)))")
         }
 
-        let start = run.initialTrainLoss
+        let lossScale = max(floor, Rule.underfitVarianceShare * targetVariance)
+        let start = initialTrainLoss
         if let peak = history.max(by: { $0.trainLoss < $1.trainLoss }), peak.trainLoss > Rule.spikeFactor * start {
             let times = ratio(peak.trainLoss / start)
             return Diagnosis(
@@ -68,23 +79,40 @@ public struct Diagnosis: Sendable, Equatable {
                 reasonJA: "訓練損失がエポック \(peak.epoch) で \(num(peak.trainLoss)) に跳ね上がりました (開始時 \(num(start)) の \(times) 倍)")
         }
 
-        let floor = run.noiseFloor
-        let lossScale = max(floor, Rule.underfitVarianceShare * run.trainingData.targetVariance)
+        // A jump in the second half far above the best loss reached before it (at least the
+        // noise-floor scale, so wobbles of tiny losses do not count). Early turbulence that has
+        // settled since is not "fails to converge".
+        var lowest = Double.infinity
+        var lowestEpoch = 0
+        for record in history {
+            if 2 * record.epoch > history.count, lowest.isFinite,
+               record.trainLoss > Rule.spikeFactor * max(lowest, lossScale) {
+                let times = ratio(record.trainLoss / lowest)
+                return Diagnosis(
+                    state: .unstable, kind: .spiking,
+                    reason: "train loss jumped to \(num(record.trainLoss)) at epoch \(record.epoch), \(times)× its earlier low \(num(lowest)) (epoch \(lowestEpoch))",
+                    reasonJA: "訓練損失がエポック \(record.epoch) で \(num(record.trainLoss)) に跳ね上がりました (エポック \(lowestEpoch) の最低値 \(num(lowest)) の \(times) 倍)")
+            }
+            if record.trainLoss < lowest { (lowest, lowestEpoch) = (record.trainLoss, record.epoch) }
+        }
+
         let tailCount = max(Rule.tailMinimum, Int((Double(history.count) * Rule.tailFraction).rounded()))
         if history.count >= 2 * Rule.tailMinimum {
             let tail = history.suffix(tailCount).map(\.trainLoss)
             let mean = tail.reduce(0, +) / Double(tail.count)
-            let deviation = (tail.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(tail.count)).squareRoot()
-            if deviation / max(mean, lossScale) > Rule.oscillationRatio {
-                let percent = Int((100 * deviation / mean).rounded())
+            // Epoch-to-epoch jumps, not spread around the mean: a steadily falling curve is calm.
+            let steps = zip(tail.dropFirst(), tail).map { ($0 - $1) * ($0 - $1) }
+            let swing = (steps.reduce(0, +) / Double(steps.count) / 2).squareRoot()
+            if swing / max(mean, lossScale) > Rule.oscillationRatio {
+                let percent = Int((100 * swing / mean).rounded())
                 return Diagnosis(
                     state: .unstable, kind: .oscillating,
-                    reason: "over the last \(tail.count) epochs train loss swings by ±\(percent)% around \(num(mean)) instead of settling",
-                    reasonJA: "直近 \(tail.count) エポックの訓練損失が \(num(mean)) の周りで ±\(percent)% 揺れ続け、収束していません")
+                    reason: "over the last \(tail.count) epochs train loss jumps by ±\(percent)% from epoch to epoch around \(num(mean)) instead of settling",
+                    reasonJA: "直近 \(tail.count) エポックの訓練損失が \(num(mean)) 前後でエポックごとに ±\(percent)% 上下し、収束していません")
             }
         }
 
-        let threshold = max(Rule.underfitFactor * floor, Rule.underfitVarianceShare * run.trainingData.targetVariance)
+        let threshold = max(Rule.underfitFactor * floor, Rule.underfitVarianceShare * targetVariance)
         if final.trainLoss > threshold {
             let falling = history.count >= 2 && final.epoch == history.count
                 && history[history.count - 1].trainLoss < history[max(0, history.count - 1 - max(1, history.count / 10))].trainLoss
@@ -124,8 +152,8 @@ public struct Diagnosis: Sendable, Equatable {
             }
         }
 
-        let restored = run.restoredEpoch.map { " (weights restored from epoch \($0))" } ?? ""
-        let restoredJA = run.restoredEpoch.map { " (エポック \($0) の重みに復元済み)" } ?? ""
+        let restored = restoredEpoch.map { " (weights restored from epoch \($0))" } ?? ""
+        let restoredJA = restoredEpoch.map { " (エポック \($0) の重みに復元済み)" } ?? ""
         return Diagnosis(
             state: .good, kind: nil,
             reason: "train \(num(final.trainLoss)) and val \(num(final.validationLoss)) are both low (noise floor \(num(floor))) and val stays near its minimum\(restored)",

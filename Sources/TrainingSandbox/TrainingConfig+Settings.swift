@@ -89,7 +89,7 @@ extension TrainingConfig {
         case "restoreBest": restoreBest = try flag()
         case "hidden": layers = [try integer(1...Self.maxLayerWidth)]
         case "layers":
-            let parts = value.split(separator: ",").map { $0.trimmingWhitespace() }
+            let parts = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
             let widths = parts.compactMap { Int($0) }
             guard !parts.isEmpty, widths.count == parts.count else {
                 throw fail("expected hidden layer widths separated by commas, e.g. 8,8; got \"\(value)\"")
