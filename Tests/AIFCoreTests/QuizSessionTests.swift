@@ -146,3 +146,22 @@ struct QuizSessionTests {
         #expect(try store.studyQuestionIDs() == ["a", "b", "c"])
     }
 }
+
+@Suite("Quiz defaults")
+struct QuizDefaultsTests {
+    @Test func examTimeScalesWithCountAndExtraTime() {
+        let bp = QuizFixtures.blueprint
+        #expect(QuizDefaults.examTimeLimit(blueprint: bp, count: 65, extraTime: false) == 90 * 60)
+        #expect(QuizDefaults.examTimeLimit(blueprint: bp, count: 65, extraTime: true) == 120 * 60)
+        // 90 × 10 / 65 = 13.8 → 14 minutes
+        #expect(QuizDefaults.examTimeLimit(blueprint: bp, count: 10, extraTime: false) == 14 * 60)
+        #expect(QuizDefaults.examTimeLimit(blueprint: bp, count: 1, extraTime: false) == 2 * 60)
+    }
+
+    @Test func timeFormat() {
+        #expect(TimeFormat.clock(5400) == "90:00")
+        #expect(TimeFormat.clock(65.2) == "1:06")
+        #expect(TimeFormat.clock(7200) == "120:00")
+        #expect(TimeFormat.clock(-3) == "0:00")
+    }
+}

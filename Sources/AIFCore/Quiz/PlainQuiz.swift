@@ -122,7 +122,8 @@ public final class PlainQuiz {
                  + "skip (飛ばす)、back (戻る)、flag (印)、lang (英語/日本語)、submit (提出) も使えます。入力の終わりで提出します。"))
     }
 
-    static func plain(_ text: String) -> String { text.replacingOccurrences(of: "**", with: "") }
+    /// Content text without its `**` markup, for plain output and one-line lists.
+    public static func plain(_ text: String) -> String { text.replacingOccurrences(of: "**", with: "") }
 
     func kindLabel(_ q: Question) -> String {
         switch q.kind {

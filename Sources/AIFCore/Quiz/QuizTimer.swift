@@ -35,11 +35,11 @@ public struct ActiveClock: Sendable {
 }
 
 public enum TimeFormat {
-    /// `90:00`, `1:05:09` for an hour or more; negative values show as 0:00.
+    /// Minutes and seconds, as exam timers show them (`90:00`, `120:00`, `0:59`); partial seconds count
+    /// as a whole one so that `0:00` means the time is really up.
     public static func clock(_ seconds: Double) -> String {
         let s = max(0, Int(seconds.rounded(.up)))
-        let h = s / 3600, m = (s % 3600) / 60, sec = s % 60
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return h > 0 ? "\(h):\(two(m)):\(two(sec))" : "\(m):\(two(sec))"
+        let sec = s % 60
+        return "\(s / 60):" + (sec < 10 ? "0\(sec)" : "\(sec)")
     }
 }

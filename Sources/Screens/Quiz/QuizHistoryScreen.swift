@@ -1,0 +1,98 @@
+import AIFCore
+import Foundation
+import TerminalUI
+
+/// Finished attempts: the scaled score over time as a chart (with the pass mark), and a list to reopen
+/// any attempt's results.
+public struct QuizHistoryScreen: Screen {
+    let services: QuizServices
+    var entries: [QuizHistoryEntry]
+    var selected: Int
+    var offset = 0
+    var loadError: String?
+
+    public init(services: QuizServices) {
+        self.services = services
+        do {
+            entries = try services.store.history()
+            loadError = nil
+        } catch {
+            entries = []
+            loadError = "\(error)"
+        }
+        selected = max(0, entries.count - 1)
+    }
+
+    public func title(_ ctx: AppContext) -> String { ctx.t("History", "履歴") }
+
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
+        [KeyHelp("↑↓ Enter", ctx.t("open results", "結果を開く"), footer: true)]
+    }
+
+    static func split(_ area: Rect) -> (chart: Rect, list: Rect) {
+        let rows = Layout.vertical([.percentage(55), .fill(1)], spacing: 0).split(area)
+        return (rows[0], rows[1].inset(top: 1, left: 1))
+    }
+
+    public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        let list = Self.split(ctx.bodyArea).list
+        switch event {
+        case .key(.up), .char("k"): selected = max(0, selected - 1)
+        case .key(.down), .char("j"): selected = min(max(0, entries.count - 1), selected + 1)
+        case .key(.enter), .key(.right), .char("l"): return open(selected, ctx)
+        case .key(.escape), .char("q"): return .pop
+        case .mouse(let m) where m.kind == .press:
+            let lv = ListView(items: Array(repeating: [], count: entries.count), selected: selected, previousOffset: offset, height: list.height)
+            if let row = lv.rowAt(m.position, in: list) { selected = row; return open(row, ctx) }
+        default: break
+        }
+        offset = ListView(items: Array(repeating: [], count: entries.count), selected: selected, previousOffset: offset, height: list.height).offset
+        return .none
+    }
+
+    func open(_ i: Int, _ ctx: AppContext) -> Transition {
+        guard entries.indices.contains(i) else { return .none }
+        do {
+            guard let attempt = try services.store.finishedAttempt(id: entries[i].id) else { return .none }
+            let session = try QuizSession(attempt: attempt, library: services.library)
+            return .push(QuizResultsScreen(attempt: attempt, result: session.result(blueprint: services.library.blueprint), services: services))
+        } catch {
+            ctx.status = ctx.t("Cannot open this attempt: \(error)", "この回を開けません: \(error)")
+            return .none
+        }
+    }
+
+    public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+        let (chartArea, list) = Self.split(area)
+        let inner = Panel(title: ctx.t("Scaled score by attempt (pass at 700)", "回ごとのスケールスコア (合格 700)"), style: theme.muted, titleStyle: theme.title)
+            .render(in: chartArea, &buf, theme: theme)
+        if let loadError {
+            buf.put(ctx.t("Could not read the history: ", "履歴を読めません: ") + loadError, x: inner.x, y: inner.y, style: theme.bad, maxWidth: inner.width)
+            return
+        }
+        if entries.isEmpty {
+            Paragraph(ctx.t("No finished quizzes yet. Finish an exam simulation or a practice quiz to see your scores here.",
+                            "まだ終了したクイズはありません。模擬試験か練習を終えると、ここにスコアが表示されます。"), style: theme.muted, width: inner.width)
+                .render(in: inner, &buf)
+            return
+        }
+        let bp = services.library.blueprint
+        let n = Double(max(2, entries.count))
+        let scores = ChartSeries(name: "score", points: entries.enumerated().map { (Double($0.offset + 1), Double($0.element.scaledScore)) },
+                                 style: theme.accent.with(.bold), asciiMarker: "*")
+        let pass = ChartSeries(name: "pass", points: [(1, Double(bp.passingScore)), (n, Double(bp.passingScore))], style: theme.warning, asciiMarker: "-")
+        LineChart(series: [pass, scores], xBounds: 1...n, yBounds: Double(bp.minScore)...Double(bp.maxScore), xTitle: ctx.t("attempt", "回"))
+            .render(in: inner, &buf, theme: theme)
+
+        let items: [Line] = entries.map { e in
+            let f = DateFormatter()
+            f.dateFormat = "yyyy-MM-dd HH:mm"
+            f.timeZone = TimeZone.current
+            return [Span(f.string(from: e.finishedAt) + "  ", style: theme.muted),
+                    Span(String(format: "%4d ", e.scaledScore), style: .bold),
+                    Span(e.passed ? ctx.t("pass ", "合格 ") : ctx.t("fail ", "不合格 "), style: e.passed ? theme.good : theme.bad),
+                    Span(" \(e.correct)/\(e.total)  "), Span(e.mode.title(ctx), style: theme.muted)]
+        }
+        ListView(items: items, selected: selected, previousOffset: offset, height: list.height).render(in: list, &buf, theme: theme)
+    }
+}

@@ -1,0 +1,459 @@
+import AIFCore
+import Foundation
+import TerminalUI
+
+/// Taking a quiz: one question at a time with the timer always visible, then a review list before
+/// submitting. The attempt is saved after every answer and every few seconds, so quitting or a crash
+/// loses nothing; only time spent with the screen open counts.
+public struct QuizRunScreen: Screen {
+    public private(set) var session: QuizSession
+    let services: QuizServices
+    var clock = ActiveClock()
+    var phase = Phase.question
+    var cursor = 0
+    var picked: Int?
+    var scroll = 0
+    var scenarioScroll = 0
+    var reviewSelected = 0
+    var reviewOffset = 0
+    var confirmSubmit = false
+    var banner: String?
+    var unsavedSeconds = 0.0
+
+    enum Phase { case question, review }
+
+    public init(session: QuizSession, services: QuizServices) {
+        self.session = session
+        self.services = services
+        cursor = 0
+    }
+
+    public func title(_ ctx: AppContext) -> String { session.attempt.mode.title(ctx) }
+    public var tickInterval: Duration? { .seconds(1) }
+
+    var studyMode: Bool { session.attempt.mode.givesFeedback }
+    var index: Int { session.current }
+    var question: Question { session.currentQuestion }
+    var optionCount: Int { session.permutation(index).count }
+
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
+        if phase == .review {
+            return [
+                KeyHelp("↑↓ Enter", ctx.t("open question", "問題を開く"), footer: true),
+                KeyHelp("s", ctx.t("submit", "提出"), footer: true),
+                KeyHelp("f", ctx.t("flag", "印")),
+                KeyHelp("Esc r", ctx.t("back to the question", "問題に戻る"), footer: true),
+            ]
+        }
+        return [
+            KeyHelp("1-9 Space", ctx.t("answer", "回答"), footer: true),
+            KeyHelp("n p ← →", ctx.t("next / previous", "次へ / 前へ"), footer: true),
+            KeyHelp("f", ctx.t("flag", "印"), footer: true),
+            KeyHelp("r", ctx.t("review", "見直し"), footer: true),
+            KeyHelp("s", ctx.t("review and submit", "見直して提出")),
+            KeyHelp("Enter", studyMode ? ctx.t("check the answer, then next", "答え合わせ、続けて次へ") : ctx.t("choose the highlighted option", "選択中の選択肢を選ぶ")),
+            KeyHelp("↑↓ j k", ctx.t("move (ordering: move the picked item)", "移動 (並べ替え: 持ち上げた項目を移動)")),
+            KeyHelp("0", ctx.t("matching: clear the pair", "組み合わせ: 解除")),
+            KeyHelp("PgUp PgDn", ctx.t("scroll the question", "問題をスクロール")),
+            KeyHelp("[ ]", ctx.t("scroll the case-study scenario", "ケーススタディの本文をスクロール")),
+            KeyHelp("q Esc", ctx.t("pause (resume later from Quiz)", "中断 (あとで Quiz から再開)")),
+        ]
+    }
+
+    // MARK: - Update
+
+    public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if let t = advanceClock(ctx) { return t }
+        if case .key = event { banner = nil }
+        switch phase {
+        case .question: return updateQuestion(event, ctx)
+        case .review: return updateReview(event, ctx)
+        }
+    }
+
+    /// Counts the time since the last event; submits when time is up.
+    mutating func advanceClock(_ ctx: AppContext) -> Transition? {
+        let seconds = clock.advance(to: ctx.now())
+        if let w = session.addElapsed(seconds) {
+            banner = w == .tenMinutes ? ctx.t("10 minutes left", "残り 10 分です") : ctx.t("1 minute left", "残り 1 分です")
+        }
+        unsavedSeconds += seconds
+        if session.isTimeUp { return submit(ctx, timeUp: true) }
+        if unsavedSeconds >= 10 { save(ctx) }
+        return nil
+    }
+
+    mutating func save(_ ctx: AppContext) {
+        unsavedSeconds = 0
+        do { try services.store.saveProgress(session.attempt) } catch { ctx.status = ctx.t("Could not save: \(error)", "保存できませんでした: \(error)") }
+    }
+
+    mutating func submit(_ ctx: AppContext, timeUp: Bool = false) -> Transition {
+        let (result, records) = session.finish(now: ctx.now(), blueprint: services.library.blueprint)
+        do {
+            try services.store.recordFinished(session.attempt, result: result, answers: records)
+        } catch {
+            ctx.status = ctx.t("Could not save the result: \(error)", "結果を保存できませんでした: \(error)")
+        }
+        if timeUp { ctx.status = ctx.t("Time is up: your answers were submitted.", "時間切れです。回答を提出しました。") }
+        return .replace(QuizResultsScreen(attempt: session.attempt, result: result, services: services))
+    }
+
+    mutating func setAnswer(_ a: QuizAnswer?, _ ctx: AppContext) {
+        guard !session.isChecked(index) else { return }
+        session.setAnswer(a, at: index)
+        save(ctx)
+    }
+
+    mutating func go(to i: Int, _ ctx: AppContext) {
+        if i >= session.count { phase = .review; reviewSelected = session.count - 1; return }
+        session.go(to: i)
+        cursor = 0
+        picked = nil
+        scroll = 0
+        scenarioScroll = 0
+    }
+
+    mutating func choose(_ k: Int, _ ctx: AppContext) {
+        guard (0..<optionCount).contains(k) else { return }
+        let content = session.permutation(index)[k]
+        cursor = k
+        switch question.kind {
+        case .single:
+            setAnswer(.choices([content]), ctx)
+        case .multiple:
+            var set = QuestionView.chosen(session.answer(at: index))
+            if set.contains(content) { set.remove(content) } else { set.insert(content) }
+            setAnswer(set.isEmpty ? nil : .choose(set), ctx)
+        case .ordering:
+            if let p = picked {
+                picked = nil
+                if p == k { setAnswer(.order(QuestionView.currentOrder(session.answer(at: index), permutation: session.permutation(index))), ctx) }
+            } else if !session.isChecked(index) {
+                picked = k
+            }
+        case .matching:
+            break
+        }
+    }
+
+    mutating func moveCursor(_ delta: Int, _ ctx: AppContext) {
+        let n: Int
+        if case .matching = question.kind { n = question.pairs.count } else { n = optionCount }
+        guard n > 0 else { return }
+        if case .ordering = question.kind, let p = picked {
+            let to = p + delta
+            guard (0..<n).contains(to) else { return }
+            var order = QuestionView.currentOrder(session.answer(at: index), permutation: session.permutation(index))
+            order.swapAt(p, to)
+            setAnswer(.order(order), ctx)
+            picked = to
+            cursor = to
+        } else {
+            cursor = min(max(0, cursor + delta), n - 1)
+        }
+        keepCursorVisible(ctx)
+    }
+
+    mutating func match(prompt p: Int, answerAt k: Int?, _ ctx: AppContext) {
+        let n = question.pairs.count
+        guard (0..<n).contains(p) else { return }
+        var m = QuestionView.matches(session.answer(at: index), count: n)
+        if let k, (0..<n).contains(k) {
+            let content = session.permutation(index)[k]
+            // An answer belongs to one prompt: taking it elsewhere frees it.
+            for i in m.indices where m[i] == content { m[i] = nil }
+            m[p] = content
+            cursor = min(p + 1, n - 1)
+        } else {
+            m[p] = nil
+        }
+        setAnswer(m.allSatisfy { $0 == nil } ? nil : .matches(m), ctx)
+    }
+
+    mutating func enter(_ ctx: AppContext) {
+        if studyMode, session.answer(at: index) != nil, picked == nil {
+            if session.isChecked(index) { go(to: index + 1, ctx) } else { session.check(index); save(ctx) }
+            return
+        }
+        switch question.kind {
+        case .matching: if studyMode, session.isChecked(index) { go(to: index + 1, ctx) }
+        default: choose(cursor, ctx)
+        }
+    }
+
+    mutating func updateQuestion(_ event: Event, _ ctx: AppContext) -> Transition {
+        let layout = QuizRunLayout(area: ctx.bodyArea, hasCaseStudy: question.caseStudyID != nil, banner: banner != nil)
+        switch event {
+        case .key(.character(let c)) where c.isNumber:
+            guard let d = c.wholeNumberValue else { break }
+            if case .matching = question.kind {
+                match(prompt: cursor, answerAt: d == 0 ? nil : d - 1, ctx)
+            } else if d >= 1 {
+                if case .ordering = question.kind { cursor = d - 1; picked = nil } else { choose(d - 1, ctx) }
+            }
+        case .key(.up), .char("k"): moveCursor(-1, ctx)
+        case .key(.down), .char("j"): moveCursor(1, ctx)
+        case .char(" "):
+            if case .matching = question.kind { break }
+            choose(cursor, ctx)
+        case .key(.enter): enter(ctx)
+        case .key(.backspace), .key(.delete):
+            if case .matching = question.kind { match(prompt: cursor, answerAt: nil, ctx) }
+        case .char("n"), .key(.right), .key(.tab): go(to: index + 1, ctx)
+        case .char("p"), .key(.left), .key(.backTab): if index > 0 { go(to: index - 1, ctx) }
+        case .char("f"):
+            session.toggleFlag(index)
+            save(ctx)
+        case .char("r"), .char("s"):
+            phase = .review
+            reviewSelected = index
+            confirmSubmit = false
+        case .key(.pageDown): scroll = min(scroll + max(1, layout.question.height - 2), maxScroll(ctx))
+        case .key(.pageUp): scroll = max(0, scroll - max(1, layout.question.height - 2))
+        case .char("]"): scenarioScroll += 3
+        case .char("["): scenarioScroll = max(0, scenarioScroll - 3)
+        case .key(.escape), .char("q"):
+            save(ctx)
+            ctx.status = ctx.t("Quiz saved: resume it from Quiz.", "クイズを保存しました。Quiz から再開できます。")
+            return .pop
+        case .mouse(let m):
+            return mouse(m, layout, ctx)
+        default: break
+        }
+        return .none
+    }
+
+    mutating func mouse(_ m: MouseEvent, _ layout: QuizRunLayout, _ ctx: AppContext) -> Transition {
+        switch m.kind {
+        case .scrollDown:
+            if layout.scenario.contains(m.position) { scenarioScroll += 1 } else { scroll = min(scroll + 1, maxScroll(ctx)) }
+        case .scrollUp:
+            if layout.scenario.contains(m.position) { scenarioScroll = max(0, scenarioScroll - 1) } else { scroll = max(0, scroll - 1) }
+        case .press:
+            if let action = QuizRunLayout.navButtons(layout.nav, ctx).first(where: { $0.rect.contains(m.position) })?.action {
+                switch action {
+                case .previous: if index > 0 { go(to: index - 1, ctx) }
+                case .next: go(to: index + 1, ctx)
+                case .flag: session.toggleFlag(index); save(ctx)
+                case .review: phase = .review; reviewSelected = index
+                case .check: enter(ctx)
+                }
+                return .none
+            }
+            let view = makeView(width: layout.question.width, ctx, theme: .standard)
+            switch view.target(at: m.position, in: layout.question, scroll: scroll) {
+            case .option(let k)?:
+                if case .ordering = question.kind, picked == nil { cursor = k; picked = session.isChecked(index) ? nil : k } else { choose(k, ctx) }
+            case .prompt(let p)?: cursor = p
+            case .answer(let k)?: match(prompt: cursor, answerAt: k, ctx)
+            case nil: break
+            }
+        default: break
+        }
+        return .none
+    }
+
+    mutating func updateReview(_ event: Event, _ ctx: AppContext) -> Transition {
+        let n = session.count
+        let list = QuizRunLayout.reviewList(ctx.bodyArea)
+        switch event {
+        case .key(.up), .char("k"): reviewSelected = max(0, reviewSelected - 1)
+        case .key(.down), .char("j"): reviewSelected = min(n - 1, reviewSelected + 1)
+        case .key(.home): reviewSelected = 0
+        case .key(.end): reviewSelected = n - 1
+        case .key(.pageDown): reviewSelected = min(n - 1, reviewSelected + list.height)
+        case .key(.pageUp): reviewSelected = max(0, reviewSelected - list.height)
+        case .key(.enter), .char(" "):
+            phase = .question
+            go(to: reviewSelected, ctx)
+        case .char("f"):
+            session.toggleFlag(reviewSelected)
+            save(ctx)
+        case .char("s"), .char("S"):
+            let open = session.unanswered().count
+            if open > 0 && !confirmSubmit {
+                confirmSubmit = true
+                banner = ctx.t("\(open) unanswered (they count as wrong). Press s again to submit.",
+                               "未回答が \(open) 問あります (不正解になります)。もう一度 s で提出します。")
+                return .none
+            }
+            return submit(ctx)
+        case .key(.escape), .char("q"), .char("r"):
+            phase = .question
+        case .mouse(let m) where m.kind == .press:
+            let lv = ListView(items: Array(repeating: [], count: n), selected: reviewSelected, previousOffset: reviewOffset, height: list.height)
+            if let row = lv.rowAt(m.position, in: list) {
+                reviewSelected = row
+                phase = .question
+                go(to: row, ctx)
+            }
+        case .mouse(let m) where m.kind == .scrollDown: reviewSelected = min(n - 1, reviewSelected + 1)
+        case .mouse(let m) where m.kind == .scrollUp: reviewSelected = max(0, reviewSelected - 1)
+        default: break
+        }
+        reviewOffset = ListView(items: Array(repeating: [], count: n), selected: reviewSelected, previousOffset: reviewOffset, height: list.height).offset
+        return .none
+    }
+
+    // MARK: - Layout helpers
+
+    func makeView(width: Int, _ ctx: AppContext, theme: Theme) -> QuestionView {
+        var v = QuestionView(question: question, permutation: session.permutation(index), answer: session.answer(at: index),
+                             cursor: cursor, picked: picked, showFeedback: studyMode && session.isChecked(index))
+        v.build(width: width, ctx, theme: theme)
+        return v
+    }
+
+    func maxScroll(_ ctx: AppContext) -> Int {
+        let layout = QuizRunLayout(area: ctx.bodyArea, hasCaseStudy: question.caseStudyID != nil, banner: banner != nil)
+        return max(0, makeView(width: layout.question.width, ctx, theme: .standard).lines.count - layout.question.height)
+    }
+
+    mutating func keepCursorVisible(_ ctx: AppContext) {
+        let layout = QuizRunLayout(area: ctx.bodyArea, hasCaseStudy: question.caseStudyID != nil, banner: banner != nil)
+        let view = makeView(width: layout.question.width, ctx, theme: .standard)
+        let target: QuestionView.Target
+        if case .matching = question.kind { target = .prompt(cursor) } else { target = .option(cursor) }
+        guard let first = view.line(of: target), let last = view.lastLine(of: target), layout.question.height > 0 else { return }
+        if first < scroll { scroll = first }
+        if last >= scroll + layout.question.height { scroll = last - layout.question.height + 1 }
+    }
+
+    // MARK: - View
+
+    public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+        switch phase {
+        case .question: viewQuestion(into: &buf, area: area, ctx, theme: theme)
+        case .review: viewReview(into: &buf, area: area, ctx, theme: theme)
+        }
+    }
+
+    func timerText(_ ctx: AppContext) -> (String, Style) {
+        guard let r = session.remaining else {
+            return (ctx.t("time ", "経過 ") + TimeFormat.clock(session.attempt.elapsed), .bold)
+        }
+        let style: Style = r <= 60 ? Style(fg: .red, [.bold, .reverse]) : (r <= 600 ? Style(fg: .yellow, [.bold, .reverse]) : .bold)
+        return (ctx.t("left ", "残り ") + TimeFormat.clock(r), style)
+    }
+
+    func drawHeader(into buf: inout Buffer, row: Rect, left: String, _ ctx: AppContext, theme: Theme) {
+        let (timer, style) = timerText(ctx)
+        let tw = DisplayWidth.of(timer) + 2
+        buf.put(left, x: row.x + 1, y: row.y, style: theme.title, maxWidth: row.width - tw - 2)
+        buf.put(" \(timer) ", x: row.maxX - tw, y: row.y, style: style)
+    }
+
+    func viewQuestion(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+        let q = question
+        let layout = QuizRunLayout(area: area, hasCaseStudy: q.caseStudyID != nil, banner: banner != nil)
+        let domain = services.library.domain(id: q.domainID).map { ctx.t("Domain \($0.number)", "分野 \($0.number)") } ?? q.domainID
+        var left = ctx.t("Question \(index + 1) of \(session.count)", "問題 \(index + 1) / \(session.count)") + " · \(domain) · " + q.kind.shortLabel(ctx)
+        if session.isFlagged(index) { left += " · " + ctx.t("⚑ flagged", "⚑ 印あり") }
+        drawHeader(into: &buf, row: layout.header, left: left, ctx, theme: theme)
+        if let banner {
+            buf.fill(layout.banner, style: Style(fg: .yellow, [.reverse, .bold]))
+            buf.put(" " + banner, x: layout.banner.x, y: layout.banner.y, style: Style(fg: .yellow, [.reverse, .bold]), maxWidth: layout.banner.width)
+        }
+        if let cs = q.caseStudyID.flatMap(services.library.caseStudy(id:)) {
+            let inner = Panel(title: ctx.t("Case study", "ケーススタディ"), style: theme.muted, titleStyle: theme.accent)
+                .render(in: layout.scenario, &buf, theme: theme)
+            var p = Paragraph([Span(cs.title(ctx.language) + "\n\n", style: .bold)]
+                              + Markup.parse(cs.scenario(ctx.language).trimmingCharacters(in: .whitespacesAndNewlines)), width: inner.width)
+            p.scroll = min(scenarioScroll, max(0, p.height - inner.height))
+            p.render(in: inner, &buf)
+        }
+        let view = makeView(width: layout.question.width, ctx, theme: theme)
+        view.render(in: layout.question, scroll: min(scroll, max(0, view.lines.count - layout.question.height)), &buf, theme: theme)
+        // Nav bar
+        for b in QuizRunLayout.navButtons(layout.nav, ctx) {
+            let on = b.action == .flag && session.isFlagged(index)
+            buf.put(b.label, x: b.rect.x, y: b.rect.y, style: on ? theme.key.with(.reverse) : theme.key)
+        }
+        let progress = ctx.t("answered \(session.attempt.answeredCount)/\(session.count)", "回答 \(session.attempt.answeredCount)/\(session.count)")
+        let pw = DisplayWidth.of(progress)
+        if let last = QuizRunLayout.navButtons(layout.nav, ctx).last, last.rect.maxX + pw + 2 <= layout.nav.maxX {
+            buf.put(progress, x: layout.nav.maxX - pw - 1, y: layout.nav.y, style: theme.muted)
+        }
+    }
+
+    func reviewRow(_ i: Int, _ ctx: AppContext, theme: Theme) -> Line {
+        let q = session.questions[i]
+        let answered = session.answer(at: i) != nil
+        let num = String(i + 1)
+        let status = answered ? ctx.t("answered  ", "回答済み  ") : ctx.t("unanswered", "未回答    ")
+        var line: Line = [
+            Span(String(repeating: " ", count: max(0, 3 - num.count)) + num + "  ", style: .bold),
+            Span(status, style: answered ? theme.good : theme.warning),
+            Span(session.isFlagged(i) ? "  ⚑ " : "    ", style: theme.warning),
+            Span("[\(q.id)] ", style: theme.muted),
+        ]
+        let stem = PlainQuiz.plain(q.stem(ctx.language)).replacingOccurrences(of: "\n", with: " ")
+        line.append(Span(stem))
+        return line
+    }
+
+    func viewReview(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+        let rows = Layout.vertical([.length(1), .length(1), .fill(1), .length(1)]).split(area)
+        drawHeader(into: &buf, row: rows[0], left: ctx.t("Review before submitting", "提出前の見直し"), ctx, theme: theme)
+        let un = session.unanswered().count, fl = session.flagged().count
+        let summary = ctx.t("Answered \(session.attempt.answeredCount) · Unanswered \(un) · Flagged \(fl)",
+                            "回答済み \(session.attempt.answeredCount) · 未回答 \(un) · 印あり \(fl)")
+        if let banner {
+            buf.put(" " + banner, x: rows[1].x, y: rows[1].y, style: Style(fg: .yellow, [.reverse, .bold]), maxWidth: rows[1].width)
+        } else {
+            buf.put(summary, x: rows[1].x + 1, y: rows[1].y, style: .bold, maxWidth: rows[1].width - 1)
+        }
+        let list = QuizRunLayout.reviewList(area)
+        let items = (0..<session.count).map { reviewRow($0, ctx, theme: theme) }
+        ListView(items: items, selected: reviewSelected, previousOffset: reviewOffset, height: list.height).render(in: list, &buf, theme: theme)
+        let help = ctx.t("Enter open · f flag · s submit · Esc back", "Enter 開く · f 印 · s 提出 · Esc 戻る")
+        buf.put(help, x: rows[3].x + 1, y: rows[3].y, style: theme.muted, maxWidth: rows[3].width - 1)
+    }
+}
+
+/// Where things go on the quiz screen; shared by drawing and mouse handling.
+struct QuizRunLayout {
+    var header: Rect
+    var banner: Rect
+    var scenario: Rect
+    var question: Rect
+    var nav: Rect
+
+    init(area: Rect, hasCaseStudy: Bool, banner hasBanner: Bool) {
+        let rows = Layout.vertical([.length(1), .length(hasBanner ? 1 : 0), .length(1), .fill(1), .length(1)]).split(area)
+        header = rows[0]
+        banner = rows[1]
+        nav = rows[4]
+        let body = rows[3].inset(left: 1)
+        if hasCaseStudy {
+            let cols = Layout.horizontal([.percentage(38), .fill(1)], spacing: 1).split(body)
+            scenario = cols[0]
+            question = cols[1]
+        } else {
+            scenario = .zero
+            question = body
+        }
+    }
+
+    enum Action { case previous, next, flag, review, check }
+    struct Button { var label: String; var rect: Rect; var action: Action }
+
+    static func navButtons(_ row: Rect, _ ctx: AppContext) -> [Button] {
+        let labels: [(String, Action)] = [
+            (ctx.t("◂ Prev", "◂ 前へ"), .previous), (ctx.t("Next ▸", "次へ ▸"), .next),
+            (ctx.t("⚑ Flag", "⚑ 印"), .flag), (ctx.t("Review", "見直し"), .review),
+        ]
+        var x = row.x + 1
+        return labels.map { label, action in
+            let text = "[\(label)]"
+            let w = DisplayWidth.of(text)
+            defer { x += w + 1 }
+            return Button(label: text, rect: Rect(x: x, y: row.y, width: w, height: 1), action: action)
+        }
+    }
+
+    static func reviewList(_ area: Rect) -> Rect {
+        Layout.vertical([.length(1), .length(1), .fill(1), .length(1)]).split(area)[2].inset(left: 1)
+    }
+}

@@ -1,0 +1,132 @@
+import AIFCore
+import ArgumentParser
+import Foundation
+import ProgressStore
+
+/// `aifprep exam --plain`: the exam simulator line by line on stdin/stdout, for screen readers and scripts.
+struct ExamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exam",
+        abstract: "Take an exam simulation line by line (--plain) for screen readers and scripts.",
+        discussion: """
+            Each question is printed with its id ([d3-017]), type and numbered options. Answer with 2 (single), \
+            1,4 (multiple response), 3 1 2 (ordering: item numbers in the correct order) or a2 b1 c3 (matching). \
+            skip, back, flag, lang (other language) and submit work at any question; invalid input prints a \
+            one-line hint and the same question again; end of input submits. The scaled score is an \
+            approximation (AWS does not publish its scaling): 70 % correct maps to the pass mark of 700.
+            The full-screen simulator is under Quiz in the app (run aifprep with no arguments).
+            """)
+
+    @Flag(help: "Run line by line on standard input and output.")
+    var plain = false
+
+    @Option(help: "Random seed for the question draw and option order (printed at the start; default: random).")
+    var seed: UInt64?
+
+    @Option(help: "Number of questions (default: 65, the exam's count).")
+    var count: Int?
+
+    @Option(name: .customLong("domain"), help: "Only these domains: 1-5 or d1-d5; repeat or separate with commas.")
+    var domains: [String] = []
+
+    @Option(name: .customLong("time-limit"), help: "Minutes; 0 for untimed (default: 90, plus 30 with the extra-time setting, scaled to --count).")
+    var timeLimit: Int?
+
+    @Option(help: "Language of the questions: en or ja (default: your setting). Type lang to switch during the exam.")
+    var lang: String?
+
+    @Flag(name: .customLong("no-shuffle"), help: "Keep options in file order (ordering items are still shuffled).")
+    var noShuffle = false
+
+    @Flag(help: "Print a one-line JSON summary at the end instead of the text results.")
+    var json = false
+
+    @Option(help: "The content folder (default: $AIFPREP_CONTENT_DIR, else Content/ next to the program or in the current folder).")
+    var content: String?
+
+    @Option(name: .customLong("data-dir"), help: "Where progress is stored (the result is added to your history).")
+    var dataDir: String?
+
+    func validate() throws {
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or ja") }
+        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        if let timeLimit, timeLimit < 0 { throw ValidationError("--time-limit must be 0 (untimed) or more minutes") }
+        _ = try domainIDs()
+    }
+
+    /// `3`, `d3`, `3,4` → `d3`, `d4`.
+    func domainIDs() throws -> Set<String> {
+        var ids = Set<String>()
+        for part in domains.flatMap({ $0.split(separator: ",") }) {
+            let s = part.trimmingCharacters(in: .whitespaces).lowercased()
+            let n = Int(s.hasPrefix("d") ? String(s.dropFirst()) : s)
+            guard let n, (1...9).contains(n) else { throw ValidationError("unknown domain '\(part)': use 1-5 or d1-d5") }
+            ids.insert("d\(n)")
+        }
+        return ids
+    }
+
+    func run() throws {
+        guard plain else {
+            throw ValidationError("The full-screen exam is under Quiz in the app: run aifprep. For a line-by-line exam, add --plain.")
+        }
+        setvbuf(stdout, nil, _IOLBF, 0)   // answers may be piped in by a script waiting for each question
+        let boot = AppBootstrap(dataDir: dataDir)
+        let library = try loadContent()
+        let bp = library.blueprint
+        let wanted = try domainIDs()
+        if let unknown = wanted.first(where: { library.domain(id: $0) == nil }) {
+            throw ValidationError("unknown domain '\(unknown)'")
+        }
+        let n = count ?? bp.questions
+        let seed = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
+        var rng = QuizRandom(seed: seed)
+        let questions = QuizSelector.exam(from: library, count: n, domains: wanted, rng: &rng)
+        let limit = timeLimit.map { $0 == 0 ? nil : Double($0 * 60) }
+            ?? QuizDefaults.examTimeLimit(blueprint: bp, count: questions.count, extraTime: boot.settings.examExtraTime)
+        let session: QuizSession
+        do {
+            session = try QuizSession.start(mode: .exam, questions: questions, library: library, seed: seed, timeLimit: limit,
+                                            shuffle: !noShuffle, now: Date())
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        var store: (any QuizAttemptStoring)?
+        do {
+            store = try QuizAttemptsStore.open(directory: boot.paths.dataDirectory)
+        } catch {
+            FileHandle.standardError.write(Data("aifprep: the result will not be saved: \(error)\n".utf8))
+        }
+        let quiz = PlainQuiz(session: session, library: library, language: lang.flatMap(Language.init) ?? boot.settings.language,
+                             json: json, store: store, input: { readLine(strippingNewline: true) },
+                             output: { print($0) }, now: Date.init)
+        quiz.run()
+    }
+
+    private func loadContent() throws -> ContentLibrary {
+        let dir = ContentDirectory.resolve(explicit: content)
+        do {
+            return try ContentLoader.load(from: dir)
+        } catch let errors as ContentErrors {
+            let lines = errors.issues.prefix(20).map { "\($0)" }.joined(separator: "\n")
+            FileHandle.standardError.write(Data("aifprep: the content in \(dir.path) has problems:\n\(lines)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Where the study material is found when no folder is given.
+enum ContentDirectory {
+    static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        if let env = environment["AIFPREP_CONTENT_DIR"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        let fm = FileManager.default
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("Content")
+            if fm.fileExists(atPath: candidate.appendingPathComponent("exam.yaml").path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("Content")
+    }
+}
