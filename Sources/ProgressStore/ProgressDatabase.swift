@@ -107,6 +107,11 @@ public final class ProgressDatabase: Sendable {
 
     public init(path: String, busyTimeout: TimeInterval = 2, extraMigrations: [ProgressMigration]? = nil) throws(ProgressStoreError) {
         self.path = path
+        let migrations = Self.allMigrations(extra: extraMigrations)
+        // Checked through a read-only connection first, so that a damaged or newer file is never written to.
+        if FileManager.default.fileExists(atPath: path) {
+            try Self.check(path: path, busyTimeout: busyTimeout, known: Set(migrations.map(\.id)))
+        }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.journalMode = .wal
@@ -116,25 +121,32 @@ public final class ProgressDatabase: Sendable {
         } catch {
             throw Self.describe(error, path: path)
         }
-        let migrator = Self.migrator(Self.allMigrations(extra: extraMigrations))
         do {
-            try queue.read { db in
-                let result = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
-                if result != "ok" { throw ProgressStoreError.unreadable(path, "integrity check: \(result)") }
-            }
-            // Checked before migrating so that a newer file is never modified.
-            let applied = try queue.read { try migrator.appliedIdentifiers($0) }
-            let known = Set(Self.allMigrations(extra: extraMigrations).map(\.id))
-            if !applied.isSubset(of: known) {
-                throw ProgressStoreError.newerVersion(path, found: applied.count, supported: known.count)
-            }
-            try migrator.migrate(queue)
-        } catch let error as ProgressStoreError {
-            try? queue.close()
-            throw error
+            try Self.migrator(migrations).migrate(queue)
         } catch {
             try? queue.close()
             throw Self.describe(error, path: path)
+        }
+    }
+
+    private static func check(path: String, busyTimeout: TimeInterval, known: Set<String>) throws(ProgressStoreError) {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let reader = try DatabaseQueue(path: path, configuration: config)
+            defer { try? reader.close() }
+            try reader.read { db in
+                let result = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "no answer"
+                if result != "ok" { throw ProgressStoreError.unreadable(path, "integrity check: \(result)") }
+                guard try db.tableExists("grdb_migrations") else { return }
+                let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+                if !applied.isSubset(of: known) {
+                    throw ProgressStoreError.newerVersion(path, found: applied.count, supported: known.count)
+                }
+            }
+        } catch {
+            throw describe(error, path: path)
         }
     }
 
