@@ -1,0 +1,128 @@
+import Foundation
+import TerminalUI
+import TrainingSandbox
+
+/// The sandbox's three plots, built on `LineChart` and `Sparkline`.
+enum SandboxCharts {
+    static func trainStyle(_ theme: Theme) -> Style { Style(fg: .cyan) }
+    /// Bold as well as coloured, so validation stands apart on a monochrome terminal too.
+    static func validationStyle(_ theme: Theme) -> Style { Style(fg: .yellow, .bold) }
+    static let trainMarker: Character = "t"
+    static let validationMarker: Character = "v"
+
+    /// The plot area `LineChart.render` will use for these y labels (it reserves their width plus an axis).
+    static func plotRect(_ rect: Rect, yLabels: [String]) -> Rect {
+        let labelW = min(9, yLabels.map { DisplayWidth.of($0) }.max() ?? 1)
+        return Rect(x: rect.x + labelW + 1, y: rect.y, width: rect.width - labelW - 1, height: rect.height - 2)
+    }
+
+    // MARK: loss
+
+    /// Train and validation loss from epoch 0 (untrained) on a log axis spanning the whole run.
+    static func lossChart(_ run: TrainingRun, _ ctx: AppContext, theme: Theme) -> LineChart {
+        var train = [(x: 0.0, y: run.initialTrainLoss)]
+        var validation = [(x: 0.0, y: run.initialValidationLoss)]
+        for r in run.history {
+            train.append((Double(r.epoch), r.trainLoss))
+            validation.append((Double(r.epoch), r.validationLoss))
+        }
+        var markers: [ChartMarker] = []
+        if let best = run.bestEpoch, !run.history.isEmpty {
+            markers.append(ChartMarker(x: Double(best), label: ctx.t("best", "最良"), style: theme.good))
+        }
+        if let stop = run.stoppedEpoch {
+            markers.append(ChartMarker(x: Double(stop), label: ctx.t("stop", "停止"), style: theme.bad))
+        }
+        return LineChart(
+            series: [
+                ChartSeries(name: "train", points: train, style: trainStyle(theme), asciiMarker: trainMarker),
+                ChartSeries(name: "validation", points: validation, style: validationStyle(theme), asciiMarker: validationMarker),
+            ],
+            xBounds: 0...Double(max(1, run.config.epochs)), yBounds: lossBounds(run), logY: true, markers: markers,
+            xTitle: ctx.t("epoch", "エポック"))
+    }
+
+    /// The range of the finite, positive losses so far (nil before there are any).
+    static func lossBounds(_ run: TrainingRun) -> ClosedRange<Double>? {
+        var lo = Double.infinity, hi = 0.0
+        for v in [run.initialTrainLoss, run.initialValidationLoss] + run.history.flatMap({ [$0.trainLoss, $0.validationLoss] })
+        where v.isFinite && v > 0 {
+            lo = min(lo, v)
+            hi = max(hi, v)
+        }
+        guard lo <= hi else { return nil }
+        return hi / lo < 1.01 ? (lo / 1.1)...(hi * 1.1) : lo...hi
+    }
+
+    static func lossLabels(_ run: TrainingRun) -> [String] {
+        guard let b = lossBounds(run) else { return ["1"] }
+        let lo = log10(b.lowerBound), hi = log10(b.upperBound)
+        return [hi, (lo + hi) / 2, lo].map { LineChart.formatTick(pow(10, $0)) }
+    }
+
+    /// The planned learning rate of every epoch as a strip under the loss chart's plot; the epochs
+    /// already trained are highlighted.
+    static func renderLearningRate(_ run: TrainingRun, in rect: Rect, plot: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
+        guard rect.height > 0 else { return }
+        let label = ctx.t("lr", "学習率")
+        buf.put(label, x: max(rect.x, plot.x - 1 - DisplayWidth.of(label)), y: rect.y, style: theme.muted, maxWidth: rect.width)
+        let strip = Rect(x: plot.x, y: rect.y, width: plot.width, height: 1)
+        guard strip.width > 0 else { return }
+        let epochs = max(1, run.config.epochs)
+        let rates = (0..<strip.width).map { col in
+            LearningRateSchedule.rate(epoch: col * epochs / strip.width, config: run.config)
+        }
+        Sparkline(rates, style: theme.muted).render(in: strip, &buf, theme: theme)
+        let done = Int((Double(run.epochsDone) / Double(epochs) * Double(strip.width)).rounded())
+        buf.style(Rect(x: strip.x, y: strip.y, width: min(done, strip.width), height: 1)) { _ in theme.accent }
+    }
+
+    // MARK: fit
+
+    static func fitYBounds(_ run: TrainingRun) -> ClosedRange<Double> {
+        let ys = run.trainingData.targets + run.validationData.targets
+            + stride(from: -1.0, through: 1.0, by: 0.05).map(run.trueFunction)
+        let lo = ys.min() ?? -1, hi = ys.max() ?? 1
+        let pad = 0.05 * max(hi - lo, 1e-6)
+        return (lo - pad)...(hi + pad)
+    }
+
+    static func fitLabels(_ bounds: ClosedRange<Double>) -> [String] {
+        [bounds.upperBound, (bounds.lowerBound + bounds.upperBound) / 2, bounds.lowerBound].map(LineChart.formatTick)
+    }
+
+    /// The true function and the model's curve as lines, then the data as points on top:
+    /// training points `•`/`o`, validation points `+`.
+    static func renderFit(_ run: TrainingRun, in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
+        guard run.config.dataset == .sine else {
+            Paragraph(ctx.t("The fit view shows 1-D data only.", "フィットの表示は 1 次元のデータのみです。"), style: theme.muted,
+                      width: rect.width).render(in: rect, &buf)
+            return
+        }
+        let bounds = fitYBounds(run)
+        let plot = plotRect(rect, yLabels: fitLabels(bounds))
+        guard plot.width > 2, plot.height > 1 else { return }
+        let samples = plot.width * 2
+        let xs = (0...samples).map { -1 + 2 * Double($0) / Double(samples) }
+        let model = run.predictCurve(xs)
+        let chart = LineChart(
+            series: [
+                ChartSeries(name: "true", points: xs.map { ($0, run.trueFunction($0)) }, style: Style(fg: .green, .dim), asciiMarker: "."),
+                ChartSeries(name: "model", points: zip(xs, model).map { ($0, $1) }, style: Style(fg: .magenta, .bold), asciiMarker: "#"),
+            ],
+            xBounds: -1...1, yBounds: bounds, xTitle: "x")
+        chart.render(in: rect, &buf, theme: theme)
+
+        func put(_ data: Dataset, _ ch: Character, _ style: Style) {
+            for i in 0..<data.count {
+                let fx = (data.inputs[i] + 1) / 2
+                let fy = (data.targets[i] - bounds.lowerBound) / (bounds.upperBound - bounds.lowerBound)
+                let x = plot.x + Int((fx * Double(plot.width - 1)).rounded())
+                let y = plot.maxY - 1 - Int((min(1, max(0, fy)) * Double(plot.height - 1)).rounded())
+                buf.set(x, y, ch, style: style)
+            }
+        }
+        put(run.validationData, "+", validationStyle(theme))
+        put(run.trainingData, theme.unicode ? "•" : "o", trainStyle(theme).with(.bold))
+    }
+}

@@ -1,0 +1,225 @@
+import AIFCore
+import Foundation
+import TerminalUI
+import TrainingSandbox
+
+/// The training sandbox: sliders for the hyperparameters, a run that trains live, its loss and fit
+/// charts, and the engine's diagnosis with a link to the flashcard that explains it.
+public struct SandboxScreen: Screen {
+    let library: ContentLibrary
+    let openCard: (String) -> (any Screen)?
+    let pacing: SandboxPacing
+
+    private(set) var config: TrainingConfig
+    private(set) var run: TrainingRun
+    private(set) var paused = false
+    var selected: SandboxControl = .learningRate
+    /// The preset last applied, and its config (to say "changed" once a slider moves).
+    private(set) var preset: SandboxPreset?
+    private(set) var presetConfig: TrainingConfig?
+    /// Non-nil while the preset picker is open: the highlighted row.
+    var pickerSelection: Int?
+
+    /// Opens on a preset from `library` (nil or unknown: the default good-fit setup).
+    /// `openCard` turns a card id into the screen that shows it (the flashcards screen provides it).
+    public init(library: ContentLibrary, presetID: String? = nil, openCard: @escaping (String) -> (any Screen)?,
+                pacing: SandboxPacing = .live) {
+        self.library = library
+        self.openCard = openCard
+        self.pacing = pacing
+        config = TrainingConfig()
+        run = TrainingRun(config: config)
+        if let presetID, let found = library.preset(id: presetID) { _ = apply(found) }
+    }
+
+    public func title(_ ctx: AppContext) -> String { ctx.t("Training sandbox", "学習サンドボックス") }
+
+    public var tickInterval: Duration? { isRunning ? pacing.interval : nil }
+
+    var isRunning: Bool { !paused && !run.isFinished }
+
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
+        [
+            KeyHelp("↑↓ Tab", ctx.t("choose a setting", "設定を選ぶ")),
+            KeyHelp("←→", ctx.t("change", "変更"), footer: true),
+            KeyHelp("- +", ctx.t("change", "変更")),
+            KeyHelp(ctx.t("click, drag", "クリック・ドラッグ"), ctx.t("set a slider", "スライダーを動かす")),
+            KeyHelp("Space", ctx.t("pause", "一時停止"), footer: true),
+            KeyHelp("n", ctx.t("one epoch (paused)", "1 エポック進める (一時停止中)")),
+            KeyHelp("r", ctx.t("restart the run", "最初からやり直す")),
+            KeyHelp("R S", ctx.t("new seed (new data and weights)", "シードを変える (データと初期重み)")),
+            KeyHelp("p", ctx.t("presets", "プリセット"), footer: true),
+            KeyHelp("c", ctx.t("explain", "解説"), footer: true),
+        ]
+    }
+
+    public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if pickerSelection != nil { return updatePicker(event, ctx) }
+        let controls = SandboxControl.allCases
+        switch event {
+        case .tick:
+            advance()
+        case .key(.down), .key(.tab), .char("j"):
+            selected = controls[(selected.rawValue + 1) % controls.count]
+        case .key(.up), .key(.backTab), .char("k"):
+            selected = controls[(selected.rawValue + controls.count - 1) % controls.count]
+        case .key(.right), .char("+"), .char("="), .char("l"):
+            let control = selected
+            change { control.step(1, &$0) }
+        case .key(.left), .char("-"), .char("_"), .char("h"):
+            let control = selected
+            change { control.step(-1, &$0) }
+        case .char(" "):
+            if run.isFinished { restart() } else { paused.toggle() }
+        case .char("n"):
+            paused = true
+            run.step()
+        case .char("r"):
+            restart()
+        case .char("R"), .char("S"):
+            change { c in
+                c.seed = c.seed >= 99 ? 1 : c.seed + 1
+                return true
+            }
+        case .char("p"):
+            pickerSelection = preset.flatMap { p in library.presets.firstIndex { $0.id == p.id } } ?? 0
+        case .char("c"):
+            return explain(ctx)
+        case .key(.escape), .char("q"):
+            return .pop
+        case .mouse(let m) where m.kind == .press || m.kind == .drag:
+            return click(m, ctx)
+        default:
+            break
+        }
+        return .none
+    }
+
+    /// Trains this tick's share of epochs, stopping early when the time budget is spent.
+    mutating func advance() {
+        guard isRunning else { return }
+        let target = pacing.epochsPerTick(config.epochs)
+        let start = pacing.budget == nil ? 0 : pacing.clock()
+        for _ in 0..<target {
+            run.step()
+            if run.isFinished { break }
+            if let budget = pacing.budget, pacing.clock() - start >= budget { break }
+        }
+    }
+
+    /// Applies an edit to the config; any real change restarts the run at once.
+    mutating func change(_ edit: (inout TrainingConfig) -> Bool) {
+        var next = config
+        guard edit(&next), next != config else { return }
+        config = next
+        restart()
+    }
+
+    mutating func restart() {
+        run = TrainingRun(config: config)
+        paused = false
+    }
+
+    /// Puts the preset's settings on top of the defaults; returns an error message if one is invalid.
+    mutating func apply(_ p: SandboxPreset) -> String? {
+        do {
+            config = try TrainingConfig().applying(settings: p.settings.map { (key: $0.key, value: $0.value) })
+        } catch {
+            return "\(p.id): \(error)"
+        }
+        preset = p
+        presetConfig = config
+        restart()
+        return nil
+    }
+
+    private mutating func explain(_ ctx: AppContext) -> Transition {
+        guard let state = run.diagnosis?.state else {
+            ctx.status = ctx.t("No diagnosis yet: let the run train a few epochs.", "まだ診断がありません。数エポック学習させてください。")
+            return .none
+        }
+        guard let cardID = library.diagnosisCards[state.rawValue], let screen = openCard(cardID) else {
+            ctx.status = ctx.t("No flashcard explains this state.", "この状態を説明するカードがありません。")
+            return .none
+        }
+        return .push(screen)
+    }
+
+    private mutating func click(_ m: MouseEvent, _ ctx: AppContext) -> Transition {
+        let layout = SandboxLayout(area: ctx.bodyArea, controls: SandboxControl.allCases.count)
+        if let row = layout.sliders.firstIndex(where: { $0.contains(m.position) }) {
+            let control = SandboxControl.allCases[row]
+            selected = control
+            let rect = SandboxLayout.sliderRect(layout.sliders[row])
+            // Clicks on the label only select; clicks and drags on the track set the value.
+            if m.position.x >= Slider.track(in: rect).x - 1,
+               let p = Slider.position(at: m.position.x, in: rect, count: control.positionCount(config)) {
+                change { c in
+                    control.set(position: p, &c)
+                    return true
+                }
+            }
+        } else if m.kind == .press, layout.diagnosis.contains(m.position) {
+            return explain(ctx)
+        }
+        return .none
+    }
+
+    // MARK: preset picker
+
+    private mutating func updatePicker(_ event: Event, _ ctx: AppContext) -> Transition {
+        let count = library.presets.count
+        guard count > 0, let current = pickerSelection else {
+            pickerSelection = nil
+            return .none
+        }
+        switch event {
+        case .tick:
+            advance()
+        case .key(.down), .key(.tab), .char("j"):
+            pickerSelection = (current + 1) % count
+        case .key(.up), .key(.backTab), .char("k"):
+            pickerSelection = (current + count - 1) % count
+        case .key(.enter), .char(" "):
+            choosePreset(current, ctx)
+        case .key(.escape), .char("q"), .char("p"):
+            pickerSelection = nil
+        case .mouse(let m) where m.kind == .press:
+            let box = Self.pickerBox(ctx.bodyArea, presets: count)
+            if let row = Self.pickerList(box).rowIndex(at: m.position, count: count, selected: current) {
+                choosePreset(row, ctx)
+            } else if !box.contains(m.position) {
+                pickerSelection = nil
+            }
+        default:
+            break
+        }
+        return .none
+    }
+
+    private mutating func choosePreset(_ index: Int, _ ctx: AppContext) {
+        pickerSelection = nil
+        if let error = apply(library.presets[index]) { ctx.status = error }
+    }
+
+    static func pickerBox(_ area: Rect, presets: Int) -> Rect {
+        area.centered(width: min(area.width - 2, 72), height: min(area.height, presets + 8))
+    }
+
+    /// The list part of the picker box (the description goes below it).
+    static func pickerList(_ box: Rect) -> PickerList {
+        let inner = box.inset(top: 1, right: 2, bottom: 1, left: 2)
+        return PickerList(rect: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - 5)))
+    }
+
+    struct PickerList {
+        var rect: Rect
+        func view(items: [Line], selected: Int) -> ListView {
+            ListView(items: items, selected: selected, height: rect.height)
+        }
+        func rowIndex(at p: Point, count: Int, selected: Int) -> Int? {
+            let list = ListView(items: Array(repeating: [], count: count), selected: selected, height: rect.height)
+            return list.rowAt(p, in: rect)
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import AIFCore
+import Foundation
+import Testing
+import TerminalUI
+import TrainingSandbox
+@testable import Screens
+
+/// The sandbox's update function: controls, live stepping, pause, presets, mouse and the card link.
+@Suite struct SandboxScreenTests {
+    @Test func learningRateStepsAreOneAndThreePerDecade() {
+        #expect(SandboxControl.learningRates == [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3, 10])
+        // Walking the slider up from its bottom visits exactly those rates, then stops at 10.
+        var config = TrainingConfig()
+        SandboxControl.learningRate.set(position: 0, &config)
+        var seen = [config.lr]
+        while SandboxControl.learningRate.step(1, &config) { seen.append(config.lr) }
+        #expect(seen == SandboxControl.learningRates)
+        #expect(!SandboxControl.learningRate.step(1, &config))
+        #expect(config.lr == 10)
+    }
+
+    @Test func offLadderValuesStepToTheNeighbouringRungs() {
+        var config = TrainingConfig()
+        config.lr = 0.005
+        #expect(SandboxControl.learningRate.position(config) == SandboxControl.learningRates.firstIndex(of: 0.003)
+            || SandboxControl.learningRate.position(config) == SandboxControl.learningRates.firstIndex(of: 0.01))
+        var up = config
+        SandboxControl.learningRate.step(1, &up)
+        #expect(up.lr == 0.01)
+        var down = config
+        SandboxControl.learningRate.step(-1, &down)
+        #expect(down.lr == 0.003)
+    }
+
+    @Test func keysChangeTheSelectedSliderAndRestartTheRun() {
+        var h = SandboxHarness(epochsPerTick: 5)
+        h.send(.tick(Date()), .tick(Date()))
+        #expect(h.sandbox.run.epochsDone == 10)
+        h.send(.key(.right))
+        #expect(h.sandbox.config.lr == 0.03)
+        #expect(h.sandbox.run.config.lr == 0.03)
+        #expect(h.sandbox.run.epochsDone == 0)
+        h.send(.char("-"), .char("-"))
+        #expect(h.sandbox.config.lr == 0.003)
+        // Tab moves to the batch slider; a change there restarts as well.
+        h.send(.tick(Date()), .key(.tab), .key(.left))
+        #expect(h.sandbox.selected == .batch)
+        #expect(h.sandbox.config.batch == 15)
+        #expect(h.sandbox.run.epochsDone == 0)
+        h.send(.key(.backTab), .key(.backTab))
+        #expect(h.sandbox.selected == .seed)
+    }
+
+    @Test func fullBatchShowsOneUpdatePerEpoch() {
+        var h = SandboxHarness()
+        #expect(h.sandbox.config.batch == h.sandbox.config.trainSize)
+        var text = h.render().text
+        #expect(text.contains("1 update per epoch"))
+        #expect(text.contains("batch = whole training set (16)"))
+        h.send(.key(.down))
+        for _ in 0..<12 { h.send(.key(.left)) }
+        #expect(h.sandbox.config.batch == 4)
+        text = h.render().text
+        #expect(text.contains("4 updates per epoch"))
+        #expect(text.contains("4 of 16 points per update"))
+        #expect(!text.contains("1 update per epoch"))
+    }
+
+    @Test func clickingAndDraggingOnASliderSetsIt() {
+        var h = SandboxHarness()
+        let track = h.sliderTrack(.learningRate)
+        h.send(.mouse(MouseEvent(.press, x: track.maxX - 1, y: track.y)))
+        #expect(h.sandbox.config.lr == 10)
+        h.send(.mouse(MouseEvent(.drag, x: track.x, y: track.y)))
+        #expect(h.sandbox.config.lr == 1e-5)
+        // A click on another slider's track selects it and sets it.
+        let epochs = h.sliderTrack(.epochs)
+        h.send(.mouse(MouseEvent(.press, x: epochs.maxX - 1, y: epochs.y)))
+        #expect(h.sandbox.selected == .epochs)
+        #expect(h.sandbox.config.epochs == 5000)
+        // A click on a label only selects.
+        h.send(.mouse(MouseEvent(.press, x: 1, y: h.sliderTrack(.noise).y)))
+        #expect(h.sandbox.selected == .noise)
+        #expect(h.sandbox.config.noise == 0.3)
+    }
+
+    @Test func pauseStepAndFinishLeaveTheScreenIdle() {
+        var h = SandboxHarness(epochsPerTick: 5)
+        #expect(h.model.tickInterval != nil)
+        h.send(.char(" "))
+        #expect(h.model.tickInterval == nil)
+        #expect(h.render().text.contains("paused"))
+        h.send(.char("n"), .char("n"))
+        #expect(h.sandbox.run.epochsDone == 2)
+        h.send(.char(" "))
+        #expect(h.model.tickInterval != nil)
+        let ticks = h.tickUntilIdle()
+        // 80 epochs at 5 per tick after the 2 single steps.
+        #expect(ticks == 16)
+        #expect(h.sandbox.run.isFinished)
+        #expect(h.model.tickInterval == nil)
+        // Restart and re-seed start a new run.
+        h.send(.char("r"))
+        #expect(h.sandbox.run.epochsDone == 0 && h.model.tickInterval != nil)
+        h.send(.char("R"))
+        #expect(h.sandbox.config.seed == 2)
+        h.send(.char("S"))
+        #expect(h.sandbox.run.config.seed == 3)
+    }
+
+    @Test func livePacingFinishesRunsInAFewSeconds() {
+        for (epochs, range) in [(80, 1.0...3.0), (300, 1.8...3.0), (1000, 2.0...4.0), (5000, 3.0...4.5)] {
+            let n = SandboxPacing.epochsPerTick(forRunOf: epochs)
+            let ticks = (epochs + n - 1) / n
+            #expect(range.contains(Double(ticks) * 0.033), "\(epochs) epochs: \(ticks) ticks")
+        }
+    }
+
+    @Test func theTimeBudgetCutsATickShort() {
+        // A clock that advances 10 ms per reading: the 15 ms budget allows two epochs.
+        nonisolated(unsafe) var now = 0.0
+        let pacing = SandboxPacing(interval: .milliseconds(33), epochsPerTick: { _ in 50 }, budget: 0.015,
+                                   clock: { now += 0.01; return now })
+        var screen = SandboxScreen(library: SandboxFixture.library, openCard: { _ in nil }, pacing: pacing)
+        _ = screen.update(.tick(Date()), AppContext())
+        #expect(screen.run.epochsDone == 2)
+    }
+
+    @Test func presetsApplyTheirSettings() throws {
+        let opened = SandboxHarness(presetID: "full-batch")
+        let c = opened.sandbox.config
+        #expect(c.trainSize == 64 && c.batch == 64 && c.epochs == 12 && c.lr == 0.005)
+        #expect(opened.render().text.contains("batch = whole training set (64)"))
+
+        // The picker: p opens it, ↓ moves, Enter applies; Esc closes without applying.
+        var h = SandboxHarness()
+        h.send(.char("p"))
+        #expect(h.render().text.contains("Learning rate too high"))
+        h.send(.key(.escape))
+        #expect(h.sandbox.pickerSelection == nil && h.sandbox.config == TrainingConfig())
+        h.send(.char("p"), .key(.down), .key(.enter))
+        #expect(h.sandbox.config.trainSize == 64)
+        // The picker opens on the current preset.
+        h.send(.char("p"))
+        #expect(h.sandbox.pickerSelection == 1)
+        h.send(.key(.up), .key(.enter))
+        #expect(h.sandbox.config.lr == 1.0 && h.sandbox.config.epochs == 300 && h.sandbox.config.trainSize == 16)
+        #expect(h.sandbox.run.epochsDone == 0)
+        #expect(h.model.stack.count == 1)
+    }
+
+    @Test func tooHighALearningRateIsDiagnosedUnstableAndCExplainsIt() {
+        nonisolated(unsafe) var asked: [String] = []
+        var h = SandboxHarness(presetID: "lr-too-high", epochsPerTick: 50, openCard: { id in
+            asked.append(id)
+            return CardStub(id: id)
+        })
+        h.tickUntilIdle()
+        #expect(h.sandbox.run.diagnosis?.state == .unstable)
+        #expect(h.render().text.contains("Unstable training"))
+        h.send(.char("c"))
+        #expect(asked == ["hp-unstable-training"])
+        #expect((h.model.stack.last as? CardStub)?.id == "hp-unstable-training")
+    }
+
+    @Test func withoutACardScreenTheFooterSaysSo() {
+        var h = SandboxHarness(openCard: { _ in nil })
+        h.send(.char("c"))
+        #expect(h.context.status?.contains("No diagnosis yet") == true)
+        h.send(.tick(Date()), .char("c"))
+        #expect(h.context.status?.contains("No flashcard") == true)
+        #expect(h.model.stack.count == 1)
+    }
+
+    @Test func escapeGoesBack() {
+        var h = SandboxHarness()
+        var screen = h.sandbox
+        #expect(screen.update(.key(.escape), h.context).isPop)
+        #expect(screen.update(.char("q"), h.context).isPop)
+        h.send(.char("p"))
+        h.send(.char("q"))
+        #expect(h.sandbox.pickerSelection == nil)
+    }
+}
+
+extension Transition {
+    var isPop: Bool { if case .pop = self { return true } else { return false } }
+}
