@@ -1,0 +1,168 @@
+import AIFCore
+import Foundation
+import Testing
+import TerminalUI
+@testable import Screens
+
+/// Compares a rendered buffer with `Goldens/<name>.txt`; UPDATE_GOLDENS=1 rewrites them.
+func expectFlashcardsGolden(_ buffer: Buffer, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let text = buffer.lines().joined(separator: "\n") + "\n"
+    let sourceDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+        try? FileManager.default.createDirectory(at: sourceDir, withIntermediateDirectories: true)
+        try? text.write(to: sourceDir.appendingPathComponent("\(name).txt"), atomically: true, encoding: .utf8)
+        return
+    }
+    let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Goldens")
+        ?? sourceDir.appendingPathComponent("\(name).txt")
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("missing golden \(name).txt — run with UPDATE_GOLDENS=1", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(text == expected, "golden \(name) differs:\n\(text)", sourceLocation: sourceLocation)
+}
+
+/// Two decks, one card linked to a sandbox preset.
+enum FlashcardsFixture {
+    static let start = Date(timeIntervalSince1970: 1_749_981_600) // 2025-06-15 10:00 UTC
+
+    static var library: ContentLibrary {
+        let domain = Domain(id: "1", number: 1, weight: 20, title: LocalizedText(en: "Fundamentals of AI and ML", ja: "AI と ML の基礎"),
+                            tasks: [TaskStatement(id: "1.1", domainID: "1", title: LocalizedText(en: "Concepts", ja: "概念"))])
+        let blueprint = ExamBlueprint(code: "AIF-C01", title: LocalizedText(en: "AI Practitioner", ja: "AI Practitioner"),
+                                      questions: 65, scored: 50, minutes: 90, extraMinutes: 30, passingScore: 700,
+                                      minScore: 100, maxScore: 1000, domains: [domain])
+        let decks = [Deck(id: "hyper", title: LocalizedText(en: "Hyperparameters", ja: "ハイパーパラメータ"), file: "cards/hyper.yaml"),
+                     Deck(id: "basics", title: LocalizedText(en: "Basics", ja: "基本"), file: "cards/basics.yaml")]
+        let cards = [
+            Card(id: "lr", deckID: "hyper", taskID: "1.1", domainID: "1", tags: ["training"], sandboxPresetID: "too-high-lr",
+                 front: LocalizedText(en: "What happens when the learning rate is too high?", ja: "学習率が高すぎると何が起きますか？"),
+                 back: LocalizedText(en: "Training becomes unstable: the loss jumps around or diverges.", ja: "学習が不安定になり、損失が跳ねたり発散したりします。")),
+            Card(id: "epoch", deckID: "hyper", taskID: "1.1", domainID: "1", tags: ["training"],
+                 front: LocalizedText(en: "What is an epoch?", ja: "エポックとは何ですか？"),
+                 back: LocalizedText(en: "One full pass over the training data.", ja: "学習データ全体を 1 回通すことです。")),
+            Card(id: "label", deckID: "basics", taskID: "1.1", domainID: "1",
+                 front: LocalizedText(en: "What is a label?", ja: "ラベルとは何ですか？"),
+                 back: LocalizedText(en: "The answer a supervised model learns to predict.", ja: "教師あり学習でモデルが予測を学ぶ正解です。")),
+        ]
+        return ContentLibrary(blueprint: blueprint, decks: decks, cards: cards, questions: [], caseStudies: [],
+                              presets: [], diagnosisCards: [:])
+    }
+
+    final class Clock { var now = start }
+
+    struct Placeholder: Screen {
+        var preset: String
+        func title(_ ctx: AppContext) -> String { "Sandbox \(preset)" }
+        mutating func update(_ event: Event, _ ctx: AppContext) -> Transition { event == .char("q") ? .pop : .none }
+        func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+            buf.put("sandbox on \(preset)", x: area.x, y: area.y)
+        }
+        func keyHelp(_ ctx: AppContext) -> [KeyHelp] { [] }
+    }
+
+    static func app(language: Language = .en, store: InMemoryProgressStore = InMemoryProgressStore(), clock: Clock = Clock())
+        -> (AppModel, InMemoryProgressStore) {
+        var settings = AppSettings()
+        settings.language = language
+        let ctx = AppContext(settings: settings, now: { clock.now })
+        let services = FlashcardsServices(library: library, store: store, timeZone: TimeZone(identifier: "UTC")!, seed: 7,
+                                          openSandbox: { Placeholder(preset: $0) })
+        var app = AppModel(root: FlashcardsScreen(services: services), context: ctx)
+        _ = app.update(.resize(Size(width: 80, height: 24)))
+        return (app, store)
+    }
+
+    static func render(_ app: AppModel) -> Buffer {
+        var buf = Buffer(size: Size(width: 80, height: 24))
+        app.view(into: &buf, theme: .standard)
+        return buf
+    }
+}
+
+@Suite struct FlashcardsScreenTests {
+    typealias F = FlashcardsFixture
+
+    @Test(arguments: [Language.en, .ja]) func studyScreenFrontBackAndSummary(_ lang: Language) throws {
+        var (app, store) = F.app(language: lang)
+        expectFlashcardsGolden(F.render(app), "flashcards-scopes-\(lang.rawValue)")
+        _ = app.update(.key(.enter))
+        expectFlashcardsGolden(F.render(app), "flashcards-front-\(lang.rawValue)")
+        _ = app.update(.char(" "))
+        let back = F.render(app)
+        expectFlashcardsGolden(back, "flashcards-back-\(lang.rawValue)")
+        // Each rating button shows the interval it would give (FSRS defaults for a new card).
+        #expect(back.text.contains("1m") && back.text.contains("5.5m") && back.text.contains("10m") && back.text.contains("8d"))
+        _ = app.update(.char("4"))
+        for _ in 0..<2 {
+            _ = app.update(.char(" "))
+            _ = app.update(.char("4"))
+        }
+        #expect(store.log.count == 3)
+        expectFlashcardsGolden(F.render(app), "flashcards-summary-\(lang.rawValue)")
+    }
+
+    @Test func undoBringsBackTheCardAndItsLog() throws {
+        var (app, store) = F.app()
+        _ = app.update(.key(.enter))
+        _ = app.update(.char(" "))
+        _ = app.update(.char("3"))
+        #expect(store.log.count == 1)
+        #expect(F.render(app).text.contains("What is an epoch?"))
+        _ = app.update(.char("u"))
+        #expect(store.log.isEmpty && store.rows.isEmpty)
+        #expect(F.render(app).text.contains("learning rate is too high"))
+    }
+
+    @Test func arrowsChooseTheRatingAndEnterConfirms() throws {
+        var (app, store) = F.app()
+        _ = app.update(.key(.enter))
+        _ = app.update(.key(.enter))
+        _ = app.update(.key(.left))
+        _ = app.update(.key(.left))
+        _ = app.update(.key(.enter))
+        #expect(store.log.first?.log.rating == .again)
+    }
+
+    @Test func sandboxKeyOpensThePresetAndReturnsToTheSameCard() throws {
+        var (app, _) = F.app()
+        _ = app.update(.key(.enter))
+        _ = app.update(.char(" "))
+        #expect(F.render(app).text.contains("see it live"))
+        _ = app.update(.char("v"))
+        #expect(F.render(app).text.contains("sandbox on too-high-lr"))
+        _ = app.update(.char("q"))
+        let text = F.render(app).text
+        #expect(text.contains("learning rate is too high") && text.contains("unstable"))
+    }
+
+    @Test func skipMovesToTheNextCardAndAFailedSaveKeepsTheCard() throws {
+        var (app, store) = F.app()
+        _ = app.update(.key(.enter))
+        _ = app.update(.char("s"))
+        #expect(store.rows["lr"]?.buriedUntil != nil)
+        #expect(F.render(app).text.contains("What is an epoch?"))
+        store.failWrites = CocoaError(.fileWriteOutOfSpace)
+        _ = app.update(.char(" "))
+        _ = app.update(.char("3"))
+        let text = F.render(app).text
+        #expect(text.contains("What is an epoch?"))
+        #expect(text.contains("Not saved"))
+    }
+
+    @Test(arguments: [Language.en, .ja]) func browseListsStateAndSearches(_ lang: Language) throws {
+        var (app, _) = F.app(language: lang)
+        _ = app.update(.key(.enter))
+        _ = app.update(.char(" "))
+        _ = app.update(.char("4"))
+        _ = app.update(.char("q"))   // summary
+        _ = app.update(.key(.enter)) // back to scopes
+        _ = app.update(.char("b"))
+        expectFlashcardsGolden(F.render(app), "flashcards-browse-\(lang.rawValue)")
+        _ = app.update(.char("/"))
+        for c in "epoch" { _ = app.update(.char(c)) }
+        _ = app.update(.key(.enter))
+        let text = F.render(app).text
+        #expect(text.contains("epoch") && !text.contains("label "))
+    }
+}
