@@ -99,9 +99,10 @@ extension ContentReader {
                 node, in: fields.file, owner: { _ in "\(fields.owner) option \(index + 1)" },
                 allowed: ["text", "correct", "why"], required: ["text", "why"])
             else { return nil }
-            let text = option.text("text"), isCorrect = option.bool("correct"), why = option.text("why")
-            guard let text, let why else { return nil }
-            return AnswerOption(text: text, isCorrect: isCorrect ?? false, why: why, location: option.location)
+            // Keep an incomplete option (its issue is reported) so the counts below stay true to the file.
+            return AnswerOption(
+                text: option.text("text") ?? .missing, isCorrect: option.bool("correct") ?? false,
+                why: option.text("why") ?? .missing, location: option.location)
         }
     }
 
@@ -111,9 +112,8 @@ extension ContentReader {
                 node, in: fields.file, owner: { _ in "\(fields.owner) item \(index + 1)" },
                 allowed: ["text", "why"], required: ["text", "why"])
             else { return nil }
-            let text = item.text("text"), why = item.text("why")
-            guard let text, let why else { return nil }
-            return OrderingItem(text: text, why: why, location: item.location)
+            return OrderingItem(
+                text: item.text("text") ?? .missing, why: item.text("why") ?? .missing, location: item.location)
         }
     }
 
@@ -123,9 +123,14 @@ extension ContentReader {
                 node, in: fields.file, owner: { _ in "\(fields.owner) pair \(index + 1)" },
                 allowed: ["prompt", "answer", "why"], required: ["prompt", "answer", "why"])
             else { return nil }
-            let prompt = pair.text("prompt"), answer = pair.text("answer"), why = pair.text("why")
-            guard let prompt, let answer, let why else { return nil }
-            return MatchPair(prompt: prompt, answer: answer, why: why, location: pair.location)
+            return MatchPair(
+                prompt: pair.text("prompt") ?? .missing, answer: pair.text("answer") ?? .missing,
+                why: pair.text("why") ?? .missing, location: pair.location)
         }
     }
+}
+
+extension LocalizedText {
+    /// Stands in for a text whose absence is already reported; never reaches a loaded library.
+    static let missing = LocalizedText(en: "", ja: "")
 }

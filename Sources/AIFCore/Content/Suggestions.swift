@@ -1,7 +1,7 @@
 /// "Did you mean …?" for misspelt keys and ids.
 enum Suggestions {
     /// The closest candidate, if it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    static func closest(to word: String, in candidates: some Collection<String>) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -9,13 +9,20 @@ enum Suggestions {
             if distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
+        // A shortened or over-long word (`overfit`, `explanations`) is a typo too.
+        if word.count >= 3, best.distance > 0,
+           let prefixed = candidates.first(where: {
+               $0.lowercased().hasPrefix(lowered) || lowered.hasPrefix($0.lowercased())
+           }) {
+            return prefixed
+        }
         // Allow one edit per three characters, at least one, at most three.
         let limit = min(3, max(1, word.count / 3))
         return best.distance <= limit ? best.candidate : nil
     }
 
     /// `; did you mean 'x'?` or an empty string.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    static func hint(for word: String, in candidates: some Collection<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
