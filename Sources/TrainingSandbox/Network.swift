@@ -123,13 +123,20 @@ final class Network {
             let z = activations[l + 1]
             let w = parameters + weightOffsets[l]
             let b = parameters + biasOffsets[l]
+            let kind = l == layerCount - 1 ? output : hidden
             for o in 0..<fanOut {
                 let row = z + o * count
                 let bias = b[o]
                 let wo = w + o * fanIn
                 if fanIn == 1 {
+                    // One pass: affine and activation while the value is in a register.
                     let w0 = wo[0]
-                    for s in 0..<count { row[s] = bias + w0 * a[s] }
+                    switch kind {
+                    case .tanh: for s in 0..<count { row[s] = fastTanh(bias + w0 * a[s]) }
+                    case .sigmoid: for s in 0..<count { row[s] = fastSigmoid(bias + w0 * a[s]) }
+                    case .relu: for s in 0..<count { let v = bias + w0 * a[s]; row[s] = v > 0 ? v : 0 }
+                    case .linear: for s in 0..<count { row[s] = bias + w0 * a[s] }
+                    }
                 } else {
                     for s in 0..<count { row[s] = bias }
                     for i in 0..<fanIn {
@@ -137,9 +144,9 @@ final class Network {
                         let ai = a + i * count
                         for s in 0..<count { row[s] += wi * ai[s] }
                     }
+                    Self.activate(kind, row, count)
                 }
             }
-            Self.activate(l == layerCount - 1 ? output : hidden, z, fanOut * count)
         }
         return activations[layerCount]
     }
@@ -183,14 +190,17 @@ final class Network {
                 }
             }
             guard l > 0 else { break }
-            spare.update(repeating: 0, count: fanIn * count)
             for o in 0..<fanOut {
                 let d = delta + o * count
                 let wo = w + o * fanIn
                 for i in 0..<fanIn {
                     let wi = wo[i]
                     let row = spare + i * count
-                    for s in 0..<count { row[s] += wi * d[s] }
+                    if o == 0 {
+                        for s in 0..<count { row[s] = wi * d[s] }
+                    } else {
+                        for s in 0..<count { row[s] += wi * d[s] }
+                    }
                 }
             }
             Self.multiplyByDerivative(hidden, spare, a, fanIn * count)

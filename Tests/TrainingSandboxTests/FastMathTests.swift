@@ -9,20 +9,22 @@ import Testing
 @Suite struct FastMathTests {
     @Test func fastTanhMatchesLibmWithinDocumentedError() {
         var worst = 0.0
-        var x = -30.0
-        while x <= 30 {
+        var x = -40.0
+        while x <= 40 {
             worst = max(worst, abs(fastTanh(x) - tanh(x)))
+            #expect(abs(fastTanh(x)) < 1)
             x += 0.000_37
         }
-        #expect(worst < 1e-9)
+        #expect(worst < 2e-9)
     }
 
     @Test func fastTanhIsOddExactAtZeroAndSaturates() {
         #expect(fastTanh(0) == 0)
-        for x in [0.1, 0.7, 1.3, 4.2, 11.0] { #expect(abs(fastTanh(-x) + fastTanh(x)) < 1e-9) }
-        #expect(fastTanh(25) == 1)
-        #expect(fastTanh(-1e300) == -1)
-        #expect(fastTanh(.infinity) == 1)
+        for x in [1e-300, 0.1, 0.7, 1.3, 4.2, 11.0] { #expect(fastTanh(-x) == -fastTanh(x)) }
+        #expect(abs(fastTanh(1e-8) - 1e-8) < 1e-17)  // relative accuracy near 0 too
+        #expect(abs(fastTanh(25) - 1) < 2e-9)
+        #expect(abs(fastTanh(-1e300) + 1) < 2e-9)
+        #expect(abs(fastTanh(.infinity) - 1) < 2e-9)
     }
 
     @Test func nanPropagates() {
