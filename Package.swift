@@ -25,6 +25,7 @@ let package = Package(
             name: "AIFCore",
             dependencies: ["SpacedRepetition", "TrainingSandbox", .product(name: "Yams", package: "Yams")]
         ),
+
         .target(
             name: "ProgressStore",
             dependencies: ["AIFCore", "SpacedRepetition", .product(name: "GRDB", package: "GRDB.swift")]
@@ -55,9 +56,13 @@ let package = Package(
         .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
+        .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "AIFCore", "SpacedRepetition"]),
+        .testTarget(
+            name: "ScreensTests",
+            dependencies: ["Screens", "TerminalUI", "AIFCore", "TrainingSandbox", "SpacedRepetition"],
+            resources: [.copy("Goldens")]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Goldens")]),
-        .testTarget(name: "ScreensTests", dependencies: ["Screens", "TerminalUI"], resources: [.copy("Goldens")]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

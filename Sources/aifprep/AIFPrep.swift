@@ -13,7 +13,7 @@ struct AIFPrep: ParsableCommand {
         settings in $XDG_CONFIG_HOME/aifprep (else ~/.config/aifprep).
         """,
         version: version,
-        subcommands: [StartCommand.self],
+        subcommands: [StartCommand.self, ContentCommand.self, ExamCommand.self, TrainCommand.self, SRSCommand.self],
         defaultSubcommand: StartCommand.self
     )
 }

@@ -1,0 +1,41 @@
+import AIFCore
+import ArgumentParser
+import Foundation
+import TrainingSandbox
+
+/// Finding and loading the study material, the same way for every command.
+enum ContentSource {
+    /// Preset settings are checked by the sandbox itself, so content and engine cannot disagree.
+    static func settingValidator(_ key: String, _ value: String) -> String? { TrainingConfig.validateSetting(key: key, value: value) }
+
+    /// The content directory, or a clear error naming where it looked.
+    static func locate(_ explicit: String?) throws -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        let executable = Bundle.main.executableURL?.path ?? CommandLine.arguments[0]
+        if let found = ContentLocator.find(explicit: explicit, environment: environment, executablePath: executable) {
+            return found
+        }
+        if let chosen = ContentLocator.chosenByUser(explicit: explicit, environment: environment) {
+            printError("aifprep: \(chosen.path) has no exam.yaml; is it the content directory?")
+        } else {
+            printError("aifprep: content not found; pass --content DIR or set AIFPREP_CONTENT")
+        }
+        throw ExitCode.failure
+    }
+
+    /// Loads the content or prints every problem as FILE:LINE:COL: message and fails (no stack trace).
+    static func load(_ explicit: String?) throws -> ContentLibrary {
+        let directory = try locate(explicit)
+        do {
+            return try ContentLoader.load(from: directory, settingValidator: settingValidator)
+        } catch let errors as ContentErrors {
+            for issue in errors.issues { printError(issue.description) }
+            printError("aifprep: the study material in \(directory.path) has \(errors.issues.count) problem\(errors.issues.count == 1 ? "" : "s"); fix them (see Content/FORMAT.md) and run `aifprep content lint`")
+            throw ExitCode.failure
+        }
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
