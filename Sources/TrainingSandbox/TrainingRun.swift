@@ -21,7 +21,9 @@ public struct EpochRecord: Sendable, Equatable, Codable {
 ///
 /// A value type: copies are independent (the buffers behind it are copied on first write).
 /// Given the same config it always produces the same data, initial weights and history.
-public struct TrainingRun {
+/// Sendable because every mutation first makes the engine unique (copy-on-write) and reads never
+/// touch its scratch buffers.
+public struct TrainingRun: @unchecked Sendable {
     public let config: TrainingConfig
     public let trainingData: Dataset
     public let validationData: Dataset
