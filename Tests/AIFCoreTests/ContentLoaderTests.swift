@@ -134,7 +134,7 @@ enum ContentFixtures {
             PresetSetting(key: "epochs", value: "300",
                           location: SourceLocation(file: "sandbox/presets.yaml", line: 15, column: 7)),
         ])
-        #expect(library.presets[1].settings.map(\.key) == ["samples", "hidden"])
+        #expect(library.presets[1].settings.map(\.key) == ["trainSize", "hidden"])
         #expect(library.diagnosisCards == [
             "good": "tr-good-fit", "overfitting": "tr-overfitting", "underfitting": "tr-underfitting",
             "unstable": "tr-unstable",
@@ -149,7 +149,7 @@ enum ContentFixtures {
             seen.append("\(key)=\(value)")
             return key == "epochs" ? "must be at most 200, got \(value)" : nil
         }
-        #expect(seen == ["optimizer=adam", "lr=1.0", "epochs=300", "samples=40", "hidden=64"])
+        #expect(seen == ["optimizer=adam", "lr=1.0", "epochs=300", "trainSize=40", "hidden=64"])
         #expect(issues.map(\.description) == [
             "valid/sandbox/presets.yaml:15:7: preset 'lr-too-high': setting 'epochs: 300': must be at most 200, got 300",
         ])

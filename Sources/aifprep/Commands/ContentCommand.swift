@@ -17,8 +17,8 @@ struct ContentCommand: ParsableCommand {
         var content: String?
 
         func run() throws {
-            let directory = try locateContent(content)
-            let issues = ContentLinter.lint(directory: directory)
+            let directory = try ContentSource.locate(content)
+            let issues = ContentLinter.lint(directory: directory, settingValidator: ContentSource.settingValidator)
             guard issues.isEmpty else {
                 for issue in issues { printError(issue.description) }
                 let files = Set(issues.map(\.file)).count
@@ -26,7 +26,7 @@ struct ContentCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             // The linter found nothing, so loading cannot fail.
-            let library = try ContentLoader.load(from: directory)
+            let library = try ContentLoader.load(from: directory, settingValidator: ContentSource.settingValidator)
             print("Content OK: \(count(library.cards.count, "card")), \(count(library.questions.count, "question")), "
                 + "\(count(library.caseStudies.count, "case study", plural: "case studies")), "
                 + "\(count(library.presets.count, "preset"))")
@@ -44,33 +44,10 @@ struct ContentCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let directory = try locateContent(content)
-            let library: ContentLibrary
-            do {
-                library = try ContentLoader.load(from: directory)
-            } catch let errors as ContentErrors {
-                for issue in errors.issues { printError(issue.description) }
-                printError("content has \(count(errors.issues.count, "issue")); run `aifprep content lint`")
-                throw ExitCode.failure
-            }
+            let library = try ContentSource.load(content)
             print(ContentStats(library).render(json: json))
         }
     }
-}
-
-/// The content directory, or a clear error naming where it looked.
-func locateContent(_ explicit: String?) throws -> URL {
-    let environment = ProcessInfo.processInfo.environment
-    let executable = Bundle.main.executableURL?.path ?? CommandLine.arguments[0]
-    if let found = ContentLocator.find(explicit: explicit, environment: environment, executablePath: executable) {
-        return found
-    }
-    if let chosen = ContentLocator.chosenByUser(explicit: explicit, environment: environment) {
-        printError("error: \(chosen.path) has no exam.yaml; is it the content directory?")
-    } else {
-        printError("error: content not found; pass --content DIR or set AIFPREP_CONTENT")
-    }
-    throw ExitCode.failure
 }
 
 private func printError(_ line: String) {
