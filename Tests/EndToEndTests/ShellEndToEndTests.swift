@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): navigation, help, language, resize, quit, terminal state.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct ShellEndToEndTests {
+    @Test func homeHelpLanguageResizeAndQuit() throws {
+        let t = try Tmux()
+        try t.start()
+        try t.waitFor("Study modes")
+        var lines = try t.capture()
+        #expect(lines.count == 24)
+        #expect(lines[0].contains("aifprep"))
+
+        // Navigate: down moves the selection, the details panel follows.
+        try t.send("j")
+        try t.send("k")
+        try t.send("?")
+        try t.waitFor("Press ? or Esc to close")
+        try t.send("Escape")
+        try t.waitUntil { !$0.contains("Press ? or Esc to close") }
+
+        // Japanese: every line is still exactly 80 columns.
+        try t.send("L")
+        let ja = try t.waitFor("学習モード")
+        lines = ja.components(separatedBy: "\n")
+        for line in lines { #expect(columns(line) == 80, "line is \(columns(line)) columns: \(line)") }
+        #expect(ja.contains("日本語"))
+
+        // Too small, then back.
+        try t.resize(width: 40, height: 12)
+        try t.waitFor("端末が小さすぎます")
+        try t.resize(width: 80, height: 24)
+        try t.waitFor("学習モード")
+
+        // The language choice persists across runs.
+        try t.send("L")
+        try t.waitFor("Study modes")
+        try t.send("L")
+        try t.waitFor("学習モード")
+        try t.send("q")
+        #expect(try t.waitForExit() == 0)
+        let settings = try String(contentsOf: t.configDir.appendingPathComponent("aifprep/settings.json"), encoding: .utf8)
+        #expect(settings.contains("\"language\" : \"ja\""))
+    }
+
+    @Test func openingAScreenAndGoingBack() throws {
+        let t = try Tmux()
+        try t.start()
+        try t.waitFor("Study modes")
+        try t.send("s")
+        try t.waitFor("Desired retention")
+        try t.send("Escape")
+        try t.waitFor("Study modes")
+        try t.send("h")
+        try t.waitFor("Where your data lives")
+        #expect(t.screen.contains(t.dataDir.path.prefix(30)))
+        try t.send("q")
+        try t.waitFor("Study modes")
+    }
+
+    /// Runs aifprep from a shell and checks the tty afterwards: canonical mode and echo are back.
+    @Test(arguments: ["q", "C-c", "TERM", "HUP"])
+    func terminalIsRestored(how: String) throws {
+        let t = try Tmux(name: "restore\(how)")
+        try t.start("/bin/sh", width: 80, height: 24)
+        try t.type("PS1='$ '; \(Tmux.binary.path); echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo END\n")
+        try t.waitFor("Study modes")
+        switch how {
+        case "q", "C-c": try t.send(how)
+        default:
+            let pids = try Tmux.run(["pgrep", "-f", "^\(Tmux.binary.path)$"]).output.split(separator: "\n")
+            for pid in pids { _ = try Tmux.run(["kill", "-\(how)", String(pid)]) }
+        }
+        let screen = try t.waitFor("END")
+        #expect(screen.contains("icanon echo END"), "tty not restored:\n\(screen)")
+        #expect(!screen.contains("Study modes"))
+        if how == "q" { #expect(screen.contains("EXIT=0")) }
+    }
+
+    @Test func noUTF8LocaleFallsBackToASCIIAndEnglish() throws {
+        let t = try Tmux()
+        try t.start(nil, extraEnv: ["LANG": "C", "LC_ALL": "C"])
+        let screen = try t.waitFor("Study modes")
+        #expect(screen.contains("+ Study modes -"))
+        try t.send("L")
+        try t.waitFor("UTF-8")
+        #expect(!t.screen.contains("学習"))
+        try t.send("q")
+        #expect(try t.waitForExit() == 0)
+    }
+
+    @Test func versionAndHelpWithoutATerminal() throws {
+        let v = try Tmux.run([Tmux.binary.path, "--version"])
+        #expect(v.status == 0)
+        #expect(v.output.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
+        let h = try Tmux.run([Tmux.binary.path, "--help"])
+        #expect(h.output.contains("AIF-C01"))
+        let noTTY = try Tmux.run([Tmux.binary.path])
+        #expect(noTTY.status != 0)
+        #expect(noTTY.output.contains("interactive terminal"))
+    }
+}
