@@ -123,7 +123,9 @@ public final class PlainQuiz {
     }
 
     /// Content text without its `**` markup, for plain output and one-line lists.
-    public static func plain(_ text: String) -> String { text.replacingOccurrences(of: "**", with: "") }
+    public static func plain(_ text: String) -> String {
+        text.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     func kindLabel(_ q: Question) -> String {
         switch q.kind {

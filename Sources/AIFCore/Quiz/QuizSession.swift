@@ -41,8 +41,10 @@ public struct QuizSession: Sendable {
         return try QuizSession(attempt: attempt, library: library)
     }
 
+    /// Unique enough for one learner: milliseconds, the seed and a random tag (two runs with the same seed
+    /// in the same second must not overwrite each other in the history).
     public static func makeID(now: Date, seed: UInt64) -> String {
-        "\(Int(now.timeIntervalSince1970))-\(String(seed, radix: 16))"
+        "\(Int(now.timeIntervalSince1970 * 1000))-\(String(seed, radix: 16))-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
     }
 
     public var count: Int { questions.count }

@@ -147,7 +147,7 @@ struct QuestionView {
 
     private mutating func item(prefix: String, text: String, style: Style, width: Int, target: Target) {
         let pw = DisplayWidth.of(prefix)
-        let body = TextWrap.wrap(Markup.parse(text, base: style, emphasis: style.with(.bold)), width: max(4, width - pw - 2))
+        let body = TextWrap.wrap(Markup.parse(text.trimmingCharacters(in: .whitespacesAndNewlines), base: style, emphasis: style.with(.bold)), width: max(4, width - pw - 2))
         for (i, line) in body.enumerated() {
             let lead = i == 0 ? "  " + prefix : String(repeating: " ", count: pw + 2)
             var l: Line = [Span(lead, style: style)]
@@ -159,7 +159,7 @@ struct QuestionView {
 
     private mutating func why(_ text: String, width: Int, indent: Int, theme: Theme) {
         let pad = String(repeating: " ", count: indent + 2)
-        for line in TextWrap.wrap(Markup.parse(text, base: theme.muted, emphasis: theme.muted.with(.bold)), width: max(4, width - indent - 2)) {
+        for line in TextWrap.wrap(Markup.parse(text.trimmingCharacters(in: .whitespacesAndNewlines), base: theme.muted, emphasis: theme.muted.with(.bold)), width: max(4, width - indent - 2)) {
             add([[Span(pad)] + line])
         }
     }

@@ -70,7 +70,6 @@ struct ExamCommand: ParsableCommand {
         guard plain else {
             throw ValidationError("The full-screen exam is under Quiz in the app: run aifprep. For a line-by-line exam, add --plain.")
         }
-        setvbuf(stdout, nil, _IOLBF, 0)   // answers may be piped in by a script waiting for each question
         let boot = AppBootstrap(dataDir: dataDir)
         let library = try loadContent()
         let bp = library.blueprint
@@ -99,7 +98,10 @@ struct ExamCommand: ParsableCommand {
         }
         let quiz = PlainQuiz(session: session, library: library, language: lang.flatMap(Language.init) ?? boot.settings.language,
                              json: json, store: store, input: { readLine(strippingNewline: true) },
-                             output: { print($0) }, now: Date.init)
+                             output: { line in
+                                 // Unbuffered, line by line: a script may wait for each question before answering.
+                                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                             }, now: Date.init)
         quiz.run()
     }
 
