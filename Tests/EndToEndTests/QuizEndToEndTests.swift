@@ -68,7 +68,7 @@ struct QuizEndToEndTests {
 
     @Test(.enabled(if: Tmux.available)) func examInTheAppAnswerFlagReviewSubmitAndResume() throws {
         let tmux = try Tmux()
-        try tmux.start(extraEnv: ["AIFPREP_CONTENT_DIR": Self.content.path])
+        try tmux.start(extraEnv: ["AIFPREP_CONTENT": Self.content.path])
         try tmux.waitFor("Quiz")
         try tmux.send("Q")
         try tmux.waitFor("Exam simulation")
@@ -90,7 +90,7 @@ struct QuizEndToEndTests {
         let again = try Tmux()
         try FileManager.default.removeItem(at: again.dataDir)
         try FileManager.default.createSymbolicLink(at: again.dataDir, withDestinationURL: tmux.dataDir)
-        try again.start(extraEnv: ["AIFPREP_DATA_DIR": tmux.dataDir.path, "AIFPREP_CONTENT_DIR": Self.content.path])
+        try again.start(extraEnv: ["AIFPREP_DATA_DIR": tmux.dataDir.path, "AIFPREP_CONTENT": Self.content.path])
         try again.waitFor("unfinished quiz 1/7")
         try again.send("Q")
         try again.waitFor("Resume unfinished quiz")

@@ -41,7 +41,7 @@ struct ExamCommand: ParsableCommand {
     @Flag(help: "Print a one-line JSON summary at the end instead of the text results.")
     var json = false
 
-    @Option(help: "The content folder (default: $AIFPREP_CONTENT_DIR, else Content/ next to the program or in the current folder).")
+    @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep).")
     var content: String?
 
     @Option(name: .customLong("data-dir"), help: "Where progress is stored (the result is added to your history).")
@@ -71,7 +71,7 @@ struct ExamCommand: ParsableCommand {
             throw ValidationError("The full-screen exam is under Quiz in the app: run aifprep. For a line-by-line exam, add --plain.")
         }
         let boot = AppBootstrap(dataDir: dataDir)
-        let library = try loadContent()
+        let library = try ContentSource.load(content)
         let bp = library.blueprint
         let wanted = try domainIDs()
         if let unknown = wanted.first(where: { library.domain(id: $0) == nil }) {
@@ -103,32 +103,5 @@ struct ExamCommand: ParsableCommand {
                                  FileHandle.standardOutput.write(Data((line + "\n").utf8))
                              }, now: Date.init)
         quiz.run()
-    }
-
-    private func loadContent() throws -> ContentLibrary {
-        let dir = ContentDirectory.resolve(explicit: content)
-        do {
-            return try ContentLoader.load(from: dir)
-        } catch let errors as ContentErrors {
-            let lines = errors.issues.prefix(20).map { "\($0)" }.joined(separator: "\n")
-            FileHandle.standardError.write(Data("aifprep: the content in \(dir.path) has problems:\n\(lines)\n".utf8))
-            throw ExitCode.failure
-        }
-    }
-}
-
-/// Where the study material is found when no folder is given.
-enum ContentDirectory {
-    static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let explicit { return URL(fileURLWithPath: explicit) }
-        if let env = environment["AIFPREP_CONTENT_DIR"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        let fm = FileManager.default
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = dir.appendingPathComponent("Content")
-            if fm.fileExists(atPath: candidate.appendingPathComponent("exam.yaml").path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("Content")
     }
 }
