@@ -73,8 +73,8 @@ enum ContentFixtures {
         #expect(goodFit.tags == ["fit"])
         #expect(goodFit.sandboxPresetID == nil)
         #expect(goodFit.front(.en) == "What does a good fit look like?")
-        // Block scalars keep their final newline; the UI decides how to show it.
-        #expect(goodFit.back(.ja) == "学習損失と検証損失がともに下がり、近い値のまま推移します。\n")
+        // Block scalars are reflowed (see ContentText): no trailing newline, wrapped lines joined.
+        #expect(goodFit.back(.ja) == "学習損失と検証損失がともに下がり、近い値のまま推移します。")
         #expect(goodFit.refs.map(\.title) == ["Model fit"])
         #expect(goodFit.location == SourceLocation(file: "cards/training.yaml", line: 5, column: 5))
         #expect(library.card(id: "tr-underfitting")?.tags == [])
@@ -90,7 +90,7 @@ enum ContentFixtures {
         let single = try #require(library.question(id: "q-single"))
         #expect(single.options.map(\.isCorrect) == [true, false, false, false])
         #expect(single.correctOptionIndices == [0])
-        #expect(single.stem(.ja) == "**ラベル付きの例から学習する**ことを表す用語はどれですか?\n")
+        #expect(single.stem(.ja) == "**ラベル付きの例から学習する**ことを表す用語はどれですか?")
         #expect(single.options[2].why(.en) == "It learns from rewards.")
         #expect(single.refs == [Reference(
             url: "https://aws.amazon.com/what-is/machine-learning/",

@@ -94,7 +94,7 @@ struct YAMLFile {
                 "\(owner): \(field) has no '\(language.rawValue)' text; every text needs both 'en' and 'ja'",
                 at: node)
         }
-        return LocalizedText(en: texts[.en] ?? "", ja: texts[.ja] ?? "")
+        return LocalizedText(en: ContentText.reflow(texts[.en] ?? ""), ja: ContentText.reflow(texts[.ja] ?? ""))
     }
 }
 

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Authors wrap long text in YAML block scalars wherever their editor breaks lines; the app reflows it
+/// to the screen. A blank line starts a new paragraph and list items (`- `, `・`, `1. `) keep their own
+/// line; any other line break joins the lines — with a space, except between two Japanese characters.
+public enum ContentText {
+    public static func reflow(_ text: String) -> String {
+        var out = ""
+        var current = ""
+        var blankSeen = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            if !out.isEmpty { out += blankSeen ? "\n\n" : "\n" }
+            out += current
+            current = ""
+            blankSeen = false
+        }
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty {
+                flush()
+                if !out.isEmpty { blankSeen = true }
+                continue
+            }
+            if current.isEmpty || isListItem(line) {
+                flush()
+                current = line
+            } else if let last = current.last, let first = line.first, isWide(last) && isWide(first) {
+                current += line
+            } else {
+                current += " " + line
+            }
+        }
+        flush()
+        return out
+    }
+
+    static func isListItem(_ line: String) -> Bool {
+        if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("・") || line.hasPrefix("• ") { return true }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2 else { return false }
+        let rest = line.dropFirst(digits.count)
+        return rest.hasPrefix(". ") || rest.hasPrefix(") ")
+    }
+
+    /// Japanese and other full-width text, where a line break joins without a space.
+    static func isWide(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x3000...0x30FF).contains(v) || (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0xFF01...0xFF60).contains(v) || (0xAC00...0xD7A3).contains(v)
+    }
+}
