@@ -55,7 +55,7 @@ let package = Package(
         // MARK: tests
         .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore", "TrainingSandbox"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "AIFCore", "SpacedRepetition"]),
         .testTarget(
             name: "ScreensTests",
