@@ -1,3 +1,4 @@
+import AIFCore
 import ArgumentParser
 import Foundation
 import TrainingSandbox
@@ -13,13 +14,11 @@ struct TrainCommand: ParsableCommand {
             Adam lr 0.01, full batch (16), 80 epochs — a good fit. Example of overfitting: --epochs 1000.
             """)
 
-    /// Turns a preset id into its settings (from Content/sandbox/presets.yaml).
-    // TODO(lead): wire this to the content loader at start-up, e.g.
-    //   TrainCommand.presetSettings = { id in try content.preset(id).settings }
-    nonisolated(unsafe) static var presetSettings: ((String) throws -> [(key: String, value: String)])?
-
     @Option(help: "Start from a preset in Content/sandbox/presets.yaml; other options override it.")
     var preset: String?
+
+    @Option(help: "Study material folder holding the presets (default: $AIFPREP_CONTENT, else the shipped Content/).")
+    var content: String?
 
     @Option(help: "sgd | momentum | adam") var optimizer: String?
     @Option(help: "Learning rate (0 < lr ≤ 10).") var lr: String?
@@ -65,10 +64,12 @@ struct TrainCommand: ParsableCommand {
     func makeConfig() throws -> TrainingConfig {
         var settings: [(key: String, value: String)] = []
         if let preset {
-            guard let resolve = Self.presetSettings else {
-                throw ValidationError("--preset is not available in this build (presets are not loaded)")
+            let library = try ContentSource.load(content)
+            guard let found = library.preset(id: preset) else {
+                let known = library.presets.map(\.id).joined(separator: ", ")
+                throw ValidationError("no preset '\(preset)'; the presets are: \(known)")
             }
-            settings += try resolve(preset)
+            settings += found.settings.map { (key: $0.key, value: $0.value) }
         }
         settings += commandLineSettings
         do {
