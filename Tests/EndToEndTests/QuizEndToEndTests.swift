@@ -68,7 +68,8 @@ struct QuizEndToEndTests {
 
     @Test(.enabled(if: Tmux.available)) func examInTheAppAnswerFlagReviewSubmitAndResume() throws {
         let tmux = try Tmux()
-        try tmux.start(extraEnv: ["AIFPREP_CONTENT": Self.content.path])
+        // Seed 1 draws a single-choice question first (as `exam --plain --seed 1` shows).
+        try tmux.start("\(Tmux.binary.path) --seed 1", extraEnv: ["AIFPREP_CONTENT": Self.content.path])
         try tmux.waitFor("Quiz")
         try tmux.send("Q")
         try tmux.waitFor("Exam simulation")
@@ -91,6 +92,8 @@ struct QuizEndToEndTests {
         try FileManager.default.removeItem(at: again.dataDir)
         try FileManager.default.createSymbolicLink(at: again.dataDir, withDestinationURL: tmux.dataDir)
         try again.start(extraEnv: ["AIFPREP_DATA_DIR": tmux.dataDir.path, "AIFPREP_CONTENT": Self.content.path])
+        try again.waitFor("Study modes")
+        try again.send("j")   // the home screen shows the status of the selected mode
         try again.waitFor("unfinished quiz 1/7")
         try again.send("Q")
         try again.waitFor("Resume unfinished quiz")

@@ -49,33 +49,44 @@ final class Tmux {
         ]
     }
 
-    /// Starts `command` (default: the aifprep binary) in a new session of the given size.
-    func start(_ command: String? = nil, width: Int = 80, height: Int = 24, extraEnv: [String: String] = [:]) throws {
-        var args = ["tmux", "-L", socket, "-u", "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)"]
+    /// Starts `command` (default: the aifprep binary) in a new session of the given size, replacing the
+    /// session a previous `start` made. With `reportExit`, a shell prints the command's exit status into
+    /// the pane afterwards, where `waitForExit` reads it.
+    func start(_ command: String? = nil, width: Int = 80, height: Int = 24, extraEnv: [String: String] = [:],
+               reportExit: Bool = true) throws {
+        if started { _ = try Self.run(["tmux", "-L", socket, "kill-session", "-t", Self.session], captureOutput: false) }
+        // remain-on-exit from the server's first moment, so the pane (and its last words) stay after exit.
+        let conf = dataDir.deletingLastPathComponent().appendingPathComponent("tmux.conf")
+        try "set -g remain-on-exit on\n".write(to: conf, atomically: true, encoding: .utf8)
+        var args = ["tmux", "-L", socket, "-u", "-f", conf.path, "new-session", "-d", "-s", Self.session,
+                    "-x", "\(width)", "-y", "\(height)"]
         for (k, v) in environment.merging(extraEnv, uniquingKeysWith: { $1 }) { args += ["-e", "\(k)=\(v)"] }
-        args.append(command ?? Self.binary.path)
-        // The tmux server daemonises and would inherit an output pipe, so a read would never see EOF.
+        let program = command ?? Self.binary.path
+        args.append(reportExit ? "\(program); printf '\\n%s%s\\n' '\(Self.exitMarker)' \"$?\"" : program)
         let r = try Self.run(args, captureOutput: false)
         guard r.status == 0 else { throw TmuxError.failed("new-session exited with \(r.status)") }
-        _ = try Self.run(["tmux", "-L", socket, "set-option", "-g", "remain-on-exit", "on"], captureOutput: false)
         started = true
     }
 
+    static let session = "e2e"
+    static let exitMarker = "AIFPREP-EXITED-WITH="
+
     func send(_ keys: String...) throws {
-        _ = try Self.run(["tmux", "-L", socket, "send-keys", "-t", "0"] + keys)
+        _ = try Self.run(["tmux", "-L", socket, "send-keys", "-t", Self.session] + keys)
     }
 
     /// Sends text literally (no key-name lookup).
     func type(_ text: String) throws {
-        _ = try Self.run(["tmux", "-L", socket, "send-keys", "-t", "0", "-l", text])
+        _ = try Self.run(["tmux", "-L", socket, "send-keys", "-t", Self.session, "-l", text])
     }
 
     func resize(width: Int, height: Int) throws {
-        _ = try Self.run(["tmux", "-L", socket, "resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
+        _ = try Self.run(["tmux", "-L", socket, "resize-window", "-t", Self.session, "-x", "\(width)", "-y", "\(height)"])
     }
 
     func capture() throws -> [String] {
-        let r = try Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", "0"])
+        // -N keeps trailing spaces, so a line's width is what the terminal shows.
+        let r = try Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-N", "-t", Self.session])
         var lines = r.output.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines
@@ -104,12 +115,17 @@ final class Tmux {
         return r.screen
     }
 
-    /// Whether the program in the pane has exited (remain-on-exit keeps the pane), and its status.
+    /// The pid of the process the pane started (e.g. the shell).
+    func panePID() throws -> pid_t? {
+        let r = try Self.run(["tmux", "-L", socket, "display-message", "-p", "-t", Self.session, "#{pane_pid}"])
+        return pid_t(r.output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The exit status printed after the command ended (see `start(reportExit:)`), once it is on screen.
     func exitStatus() throws -> Int? {
-        let r = try Self.run(["tmux", "-L", socket, "display-message", "-p", "-t", "0", "#{pane_dead} #{pane_dead_status}"])
-        let parts = r.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        guard parts.first == "1" else { return nil }
-        return parts.count > 1 ? Int(parts[1]) : -1
+        let screen = try capture().joined(separator: "\n")
+        guard let r = screen.range(of: Self.exitMarker) else { return nil }
+        return Int(screen[r.upperBound...].prefix { $0.isNumber })
     }
 
     func waitForExit(timeout: TimeInterval = 15) throws -> Int? {
@@ -123,29 +139,52 @@ final class Tmux {
 
     enum TmuxError: Error { case failed(String), timeout(String) }
 
+    /// Runs a command to completion; stdout and stderr together in `output`.
+    ///
+    /// Spawned directly rather than with Foundation's `Process`: test runners block signals in their
+    /// threads and `Process` passes that mask on, which leaves tmux unable to reap its client and the
+    /// app deaf to SIGTERM. Output goes through a file, because the tmux server daemonises and would
+    /// keep a pipe open forever.
     @discardableResult
     static func run(_ args: [String], input: String? = nil, environment: [String: String]? = nil,
                     captureOutput: Bool = true) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        if let environment { p.environment = environment }
-        let out = Pipe()
-        if captureOutput {
-            p.standardOutput = out
-            p.standardError = out
-        } else {
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("aifprep-run-\(UUID().uuidString)")
+        let outURL = scratch.appendingPathExtension("out"), inURL = scratch.appendingPathExtension("in")
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: inURL)
         }
-        let inPipe = Pipe()
-        p.standardInput = captureOutput || input != nil ? inPipe : FileHandle.nullDevice
-        try p.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try? inPipe.fileHandleForWriting.close()
-        let data = captureOutput ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Data((input ?? "").utf8).write(to: inURL)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inURL.path, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, captureOutput ? outURL.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &none)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let argv = (["/usr/bin/env"] + args).map { strdup($0) } + [nil]
+        let envp = env.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid = pid_t()
+        let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attr, argv, envp)
+        guard rc == 0 else { throw TmuxError.failed("cannot run \(args.first ?? ""): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let output = captureOutput ? ((try? String(contentsOf: outURL, encoding: .utf8)) ?? "") : ""
+        return (exit, output)
     }
 }
 
