@@ -32,6 +32,11 @@ public final class AppContext {
     /// Picks the string for the current language; both are written side by side where they are used.
     public func t(_ en: String, _ ja: String) -> String { isJapanese ? ja : en }
 
+    /// "1 card" / "2 cards" / "2 枚": counts read naturally in both languages.
+    public func count(_ n: Int, _ singular: String, _ plural: String, ja unit: String) -> String {
+        isJapanese ? "\(n) \(unit)" : "\(n) \(n == 1 ? singular : plural)"
+    }
+
     public func toggleLanguage() {
         guard canShowJapanese else {
             status = "Japanese needs a UTF-8 locale (e.g. LANG=C.UTF-8)"

@@ -142,7 +142,7 @@ public struct CardBrowserScreen: Screen {
         x += buf.put(Self.pad(shown, 30), x: x, y: area.y, style: editing ? Style(.underline) : theme.muted)
         x += buf.put("  f ", x: x, y: area.y, style: theme.key)
         x += buf.put(filter.name(ctx), x: x, y: area.y, style: .bold)
-        buf.put(ctx.t("  \(rows.count) cards", "  \(rows.count) 枚"), x: x, y: area.y, style: theme.muted, maxWidth: max(0, area.maxX - x))
+        buf.put("  " + ctx.count(rows.count, "card", "cards", ja: "枚"), x: x, y: area.y, style: theme.muted, maxWidth: max(0, area.maxX - x))
 
         let widths = (id: 12, state: 9, due: 7, s: 7, d: 5)
         let frontWidth = max(8, area.width - 2 - widths.id - widths.state - widths.due - widths.s - widths.d - 5)

@@ -23,13 +23,13 @@ struct SessionSummaryView {
         let percent = Int((stats.againRate * 100).rounded())
         let rows: [(String, String, Style)] = [
             (ctx.t("Studied", "学習範囲"), scopeTitle, .plain),
-            (ctx.t("Reviewed", "評価した枚数"), ctx.t("\(stats.reviewed) cards", "\(stats.reviewed) 枚"), .bold),
+            (ctx.t("Reviewed", "評価した枚数"), ctx.count(stats.reviewed, "card", "cards", ja: "枚"), .bold),
             (ctx.t("Again", "もう一度"), ctx.t("\(stats.again) (\(percent)%)", "\(stats.again) 回 (\(percent)%)"),
              stats.againRate > 0.2 ? theme.bad : theme.good),
             (ctx.t("Time", "時間"), Self.duration(summary.duration, ctx), .plain),
-            (ctx.t("Skipped", "明日へ回した"), ctx.t("\(stats.buried) cards", "\(stats.buried) 枚"), .plain),
+            (ctx.t("Skipped", "明日へ回した"), ctx.count(stats.buried, "card", "cards", ja: "枚"), .plain),
             (ctx.t("Due tomorrow", "明日の予定"),
-             ctx.t("\(summary.dueTomorrow) reviews · \(summary.newTomorrow) new",
+             ctx.t("\(ctx.count(summary.dueTomorrow, "review", "reviews", ja: "")) · \(summary.newTomorrow) new",
                    "復習 \(summary.dueTomorrow) 枚 · 新規 \(summary.newTomorrow) 枚"), theme.accent.with(.bold)),
         ]
         let labelWidth = min(16, rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2

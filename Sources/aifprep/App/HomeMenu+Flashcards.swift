@@ -6,12 +6,12 @@ extension HomeMenu {
     /// The Flashcards mode. `store` is the opened `ProgressDatabase`; `openSandbox` opens the training
     /// sandbox on a preset id (nil while the sandbox is not wired).
     static func flashcards(
-        library: ContentLibrary, store: any ProgressStoring,
+        library: ContentLibrary, store: any ProgressStoring, seed: UInt64,
         openSandbox: ((String) -> (any Screen)?)? = nil
     ) -> HomeEntry {
         let services = FlashcardsServices(
             library: library, store: store, timeZone: .current,
-            seed: UInt64(bitPattern: Int64(Date().timeIntervalSince1970 * 1000)), openSandbox: openSandbox)
+            seed: seed, openSandbox: openSandbox)
         return HomeEntry(
             shortcut: "F",
             title: ("Flashcards", "フラッシュカード"),

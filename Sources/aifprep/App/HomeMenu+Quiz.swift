@@ -6,8 +6,8 @@ import Screens
 extension HomeMenu {
     /// The Quiz entry. `store` is a `QuizAttemptsStore` on the shared progress database (call
     /// `QuizAttemptsStore.registerMigrations()` before opening it), or an in-memory store when there is none.
-    static func quiz(library: ContentLibrary, store: any QuizAttemptStoring) -> HomeEntry {
-        let services = QuizServices(library: library, store: store)
+    static func quiz(library: ContentLibrary, store: any QuizAttemptStoring, makeSeed: @escaping () -> UInt64) -> HomeEntry {
+        let services = QuizServices(library: library, store: store, makeSeed: makeSeed)
         return HomeEntry(
             shortcut: "Q",
             title: ("Quiz", "クイズ"),

@@ -1,10 +1,13 @@
 import AIFCore
+import Foundation
 import ProgressStore
 import Screens
 
 /// The modes on the home screen, in the order a learner meets them.
 enum HomeMenu {
-    static func entries(library: ContentLibrary, database: ProgressDatabase) -> [HomeEntry] {
+    static func entries(library: ContentLibrary, database: ProgressDatabase, seed: UInt64? = nil) -> [HomeEntry] {
+        // With --seed N the first quiz is the one `aifprep exam --plain --seed N` gives, the next N+1, …
+        let quizSeeds = SeedSequence(start: seed)
         let openCard: (String) -> (any Screen)? = { id in
             library.card(id: id).map { CardViewerScreen(card: $0, library: library) }
         }
@@ -12,8 +15,8 @@ enum HomeMenu {
             library.preset(id: presetID).map { _ in SandboxScreen(library: library, presetID: presetID, openCard: openCard) }
         }
         return [
-            flashcards(library: library, store: database, openSandbox: openSandbox),
-            quiz(library: library, store: QuizAttemptsStore(database: database)),
+            flashcards(library: library, store: database, seed: seed ?? SeedSequence.random(), openSandbox: openSandbox),
+            quiz(library: library, store: QuizAttemptsStore(database: database), makeSeed: quizSeeds.next),
             sandbox(library: library, openCard: openCard),
             settings(),
             help(),
@@ -38,5 +41,20 @@ enum HomeMenu {
                       "キー操作、学習記録の保存場所、学習内容を追加する方法を説明します。"),
             open: { _ in HelpScreen() }
         )
+    }
+}
+
+/// Seeds for quiz attempts: random by default, `start`, `start + 1`, … with `--seed`.
+final class SeedSequence {
+    private var nextSeed: UInt64?
+
+    init(start: UInt64?) { nextSeed = start }
+
+    static func random() -> UInt64 { UInt64.random(in: 0...UInt64(UInt32.max)) }
+
+    func next() -> UInt64 {
+        guard let s = nextSeed else { return Self.random() }
+        nextSeed = s &+ 1
+        return s
     }
 }

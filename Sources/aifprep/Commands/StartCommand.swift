@@ -17,6 +17,9 @@ struct StartCommand: ParsableCommand {
     @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep).")
     var content: String?
 
+    @Option(help: "Seed for quiz draws, option order and interval fuzz, to reproduce a session (default: random).")
+    var seed: UInt64?
+
     func run() throws {
         // Content and the database are checked before the terminal changes, so errors print as plain text.
         let library = try ContentSource.load(content)
@@ -38,7 +41,7 @@ struct StartCommand: ParsableCommand {
         }
         let utf8 = TerminalSession.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
         let context = boot.makeContext(canShowJapanese: utf8)
-        let entries = HomeMenu.entries(library: library, database: database)
+        let entries = HomeMenu.entries(library: library, database: database, seed: seed)
         let code = TerminalSession.run(context: context, home: HomeScreen(entries: entries))
         if code != 0 { throw ExitCode(code) }
     }
