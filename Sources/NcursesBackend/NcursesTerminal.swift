@@ -70,10 +70,8 @@ public final class NcursesTerminal: TerminalBackend {
         if m.contains(.reverse) { attrs |= cn_a_reverse() }
         if m.contains(.underline) { attrs |= cn_a_underline() }
         let pair = theme.color ? colorPair(cell.style.foreground, cell.style.background) : 0
-        var wch: [wchar_t] = cell.symbol.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        if !theme.unicode, cell.symbol.unicodeScalars.first.map({ $0.value > 0x7E }) ?? false {
-            wch = [wchar_t(bitPattern: 0x3F)]  // '?': a non-ASCII character that slipped through in ASCII mode
-        }
+        let symbol = theme.unicode ? cell.symbol : ASCIIFallback.map(cell.symbol)
+        var wch: [wchar_t] = symbol.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
         wch.append(0)
         _ = cn_put_cell(Int32(y), Int32(x), wch, attrs, pair)
     }

@@ -98,6 +98,9 @@ struct ShellEndToEndTests {
         try t.start(nil, extraEnv: ["LANG": "C", "LC_ALL": "C"])
         let screen = try t.waitFor("Study modes")
         #expect(screen.contains("+ Study modes -"))
+        #expect(screen.contains("aifprep . Home"))
+        let header = screen.components(separatedBy: "\n").first ?? ""
+        #expect(!header.contains("?"), "a symbol without an ASCII stand-in: \(header)")
         try t.send("L")
         try t.waitFor("UTF-8")
         #expect(!t.screen.contains("学習"))

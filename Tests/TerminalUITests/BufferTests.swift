@@ -84,3 +84,12 @@ import Testing
         #expect(DisplayWidth.of("学習率 lr") == 9)
     }
 }
+
+@Suite struct ASCIIFallbackTests {
+    @Test func symbolsBecomeReadableASCII() {
+        #expect(String(" aifprep · Home › Quiz".map(ASCIIFallback.map)) == " aifprep . Home > Quiz")
+        #expect(String("⚑ Flag ◂ Prev ✓ ✗ ↑↓".map(ASCIIFallback.map)) == "F Flag < Prev v x ^v")
+        #expect(ASCIIFallback.map("e\u{301}") == "e")
+        #expect(ASCIIFallback.map("学") == "?")
+    }
+}
