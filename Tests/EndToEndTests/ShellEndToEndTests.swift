@@ -93,6 +93,25 @@ struct ShellEndToEndTests {
         if how == "q" { #expect(screen.contains("EXIT=0")) }
     }
 
+    /// Ctrl-Z hands the terminal back to the shell; `fg` redraws the app, which keeps working.
+    @Test func suspendAndResume() throws {
+        let t = try Tmux()
+        try t.start("/bin/bash --norc", reportExit: false)
+        try t.type("PS1='$ '; \(Tmux.binary.path)\n")
+        try t.waitFor("Study modes")
+        try t.send("C-z")
+        try t.waitFor("Stopped")
+        #expect(!t.screen.contains("Study modes"))
+        try t.type("fg\n")
+        try t.waitFor("Study modes")
+        try t.send("j")
+        try t.waitFor("▸ Q  Quiz")
+        try t.send("q")
+        try t.type("stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo \"DO\"\"NE\"\n")
+        let screen = try t.waitFor("DONE")
+        #expect(screen.contains("icanon echo DONE"), "tty not restored:\n\(screen)")
+    }
+
     @Test func noUTF8LocaleFallsBackToASCIIAndEnglish() throws {
         let t = try Tmux()
         try t.start(nil, extraEnv: ["LANG": "C", "LC_ALL": "C"])
