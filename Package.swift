@@ -50,7 +50,7 @@ let package = Package(
             ]
         ),
 
-        .executableTarget(name: "Benchmarks", dependencies: ["TrainingSandbox", "SpacedRepetition", "AIFCore", "TerminalUI"]),
+        .executableTarget(name: "Benchmarks", dependencies: ["TrainingSandbox", "SpacedRepetition", "AIFCore", "TerminalUI", "Screens"]),
 
         // MARK: tests
         .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),
