@@ -166,3 +166,34 @@ enum FlashcardsFixture {
         #expect(text.contains("epoch") && !text.contains("label "))
     }
 }
+
+@Suite struct FlashcardsQuizStudyTests {
+    @Test func missedQuizQuestionsAppearAsADeckAndCanBeStudied() throws {
+        let base = FlashcardsFixture.library
+        let question = Question(
+            id: "d1-042", taskID: "1.1", domainID: "1", kind: .single,
+            stem: LocalizedText(en: "Which metric counts missed fraud?", ja: "見逃した不正を数える指標はどれですか?"),
+            options: [AnswerOption(text: LocalizedText(en: "Recall", ja: "再現率"), isCorrect: true, why: LocalizedText(en: "Recall is TP / (TP + FN).", ja: "再現率は TP / (TP + FN) です。")),
+                      AnswerOption(text: LocalizedText(en: "Precision", ja: "適合率"), isCorrect: false, why: LocalizedText(en: "Precision ignores false negatives.", ja: "適合率は偽陰性を見ません。"))],
+            explanation: LocalizedText(en: "Missed fraud are false negatives.", ja: "見逃しは偽陰性です。"),
+            refs: [Reference(url: "https://docs.aws.amazon.com/machine-learning/latest/dg/binary-model-insights.html")])
+        let library = ContentLibrary(blueprint: base.blueprint, decks: base.decks, cards: base.cards, questions: [question],
+                                     caseStudies: [], presets: [], diagnosisCards: [:])
+        var ids: [String] = []
+        let services = FlashcardsServices(library: library, store: InMemoryProgressStore(), timeZone: TimeZone(identifier: "UTC")!,
+                                          seed: 7, quizStudyQuestionIDs: { ids })
+        #expect(!FlashcardsScreen(services: services).scopes.contains(.deck(QuizStudyCards.deckID)))
+        ids = ["d1-042"]   // added from the quiz results after Flashcards was first opened
+        let screen = FlashcardsScreen(services: services)
+        #expect(screen.scopes.prefix(2) == [.all, .deck(QuizStudyCards.deckID)])
+        let ctx = AppContext(settings: AppSettings(), now: { FlashcardsFixture.start })
+        var app = AppModel(root: screen, context: ctx)
+        _ = app.update(.resize(Size(width: 80, height: 24)))
+        #expect(FlashcardsFixture.render(app).text.contains("Missed quiz questions"))
+        _ = app.update(.key(.down))
+        _ = app.update(.key(.enter))
+        #expect(FlashcardsFixture.render(app).text.contains("Which metric counts missed fraud?"))
+        _ = app.update(.char(" "))
+        #expect(FlashcardsFixture.render(app).text.contains("Answer: 1. Recall"))
+    }
+}

@@ -11,10 +11,13 @@ public struct FlashcardsScreen: Screen {
     var offset = 0
 
     public init(services: FlashcardsServices) {
-        self.services = services
-        let lib = services.library
+        // Missed quiz questions added since the last visit become a deck, listed right after "All cards".
+        self.services = services.withQuizStudyCards()
+        let lib = self.services.library
         let tags = Set(lib.cards.flatMap(\.tags)).sorted()
-        scopes = [.all] + lib.blueprint.domains.map { .domain($0.id) } + lib.decks.map { .deck($0.id) } + tags.map { .tag($0) }
+        let missed = lib.decks.filter { $0.id == QuizStudyCards.deckID }.map { StudyScope.deck($0.id) }
+        let decks = lib.decks.filter { $0.id != QuizStudyCards.deckID }.map { StudyScope.deck($0.id) }
+        scopes = [.all] + missed + lib.blueprint.domains.map { .domain($0.id) } + decks + tags.map { .tag($0) }
     }
 
     public func title(_ ctx: AppContext) -> String { ctx.t("Flashcards", "フラッシュカード") }

@@ -11,16 +11,27 @@ public struct FlashcardsServices {
     public var seed: UInt64
     /// Opens the training sandbox on a preset; nil when the sandbox is not available.
     public var openSandbox: ((String) -> (any Screen)?)?
+    /// Ids of quiz questions the learner chose to study (from quiz results); read when Flashcards opens.
+    public var quizStudyQuestionIDs: (() -> [String])?
 
     public init(
         library: ContentLibrary, store: any ProgressStoring, timeZone: TimeZone = .current, seed: UInt64 = 0,
-        openSandbox: ((String) -> (any Screen)?)? = nil
+        openSandbox: ((String) -> (any Screen)?)? = nil, quizStudyQuestionIDs: (() -> [String])? = nil
     ) {
         self.library = library
         self.store = store
         self.timeZone = timeZone
         self.seed = seed
         self.openSandbox = openSandbox
+        self.quizStudyQuestionIDs = quizStudyQuestionIDs
+    }
+
+    /// These services with the missed quiz questions added as a deck of their own, as of now.
+    public func withQuizStudyCards() -> FlashcardsServices {
+        guard let ids = quizStudyQuestionIDs?(), !ids.isEmpty else { return self }
+        var copy = self
+        copy.library = QuizStudyCards.library(library, adding: ids)
+        return copy
     }
 
     public func clock(_ settings: AppSettings) -> StudyClock {

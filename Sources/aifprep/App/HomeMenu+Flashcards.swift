@@ -7,18 +7,18 @@ extension HomeMenu {
     /// sandbox on a preset id (nil while the sandbox is not wired).
     static func flashcards(
         library: ContentLibrary, store: any ProgressStoring, seed: UInt64,
-        openSandbox: ((String) -> (any Screen)?)? = nil
+        openSandbox: ((String) -> (any Screen)?)? = nil, quizStudyQuestionIDs: (() -> [String])? = nil
     ) -> HomeEntry {
         let services = FlashcardsServices(
             library: library, store: store, timeZone: .current,
-            seed: seed, openSandbox: openSandbox)
+            seed: seed, openSandbox: openSandbox, quizStudyQuestionIDs: quizStudyQuestionIDs)
         return HomeEntry(
             shortcut: "F",
             title: ("Flashcards", "フラッシュカード"),
             summary: ("Spaced repetition (FSRS-6): study what is due, then new cards up to your daily limit. By domain, deck or tag; progress is saved after every card.",
                       "間隔反復 (FSRS-6) で、期限の来たカードから学習し、1 日の上限まで新しいカードを加えます。分野・デッキ・タグ別にも学習でき、進捗は 1 枚ごとに保存されます。"),
             status: { ctx in
-                guard let queue = try? services.queue(.all, ctx) else { return nil }
+                guard let queue = try? services.withQuizStudyCards().queue(.all, ctx) else { return nil }
                 return FlashcardsServices.countsLine(queue, ctx)
             },
             open: { _ in FlashcardsScreen(services: services) }

@@ -14,9 +14,11 @@ enum HomeMenu {
         let openSandbox: (String) -> (any Screen)? = { presetID in
             library.preset(id: presetID).map { _ in SandboxScreen(library: library, presetID: presetID, openCard: openCard) }
         }
+        let quizStore = QuizAttemptsStore(database: database)
         return [
-            flashcards(library: library, store: database, seed: seed ?? SeedSequence.random(), openSandbox: openSandbox),
-            quiz(library: library, store: QuizAttemptsStore(database: database), makeSeed: quizSeeds.next),
+            flashcards(library: library, store: database, seed: seed ?? SeedSequence.random(), openSandbox: openSandbox,
+                       quizStudyQuestionIDs: { (try? quizStore.studyQuestionIDs()) ?? [] }),
+            quiz(library: library, store: quizStore, makeSeed: quizSeeds.next),
             sandbox(library: library, openCard: openCard),
             settings(),
             help(),
