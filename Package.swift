@@ -59,10 +59,12 @@ let package = Package(
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "AIFCore", "SpacedRepetition"]),
         .testTarget(
             name: "ScreensTests",
-            dependencies: ["Screens", "TerminalUI", "AIFCore", "TrainingSandbox", "SpacedRepetition"],
-            resources: [.copy("Goldens")]
+            dependencies: ["Screens", "TerminalUI", "AIFCore", "TrainingSandbox", "SpacedRepetition", "GoldenTesting"],
+            exclude: ["Goldens"]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Goldens")]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "GoldenTesting"], exclude: ["Goldens"]),
+        // Text goldens of rendered buffers, shared by the UI test targets.
+        .target(name: "GoldenTesting", dependencies: ["TerminalUI"], path: "Tests/GoldenTesting"),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -1,26 +1,10 @@
 import AIFCore
 import Foundation
+import GoldenTesting
 import Testing
 import TerminalUI
 @testable import Screens
 
-/// Compares a rendered buffer with `Goldens/<name>.txt`; UPDATE_GOLDENS=1 rewrites them.
-func expectFlashcardsGolden(_ buffer: Buffer, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    let text = buffer.lines().joined(separator: "\n") + "\n"
-    let sourceDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
-        try? FileManager.default.createDirectory(at: sourceDir, withIntermediateDirectories: true)
-        try? text.write(to: sourceDir.appendingPathComponent("\(name).txt"), atomically: true, encoding: .utf8)
-        return
-    }
-    let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Goldens")
-        ?? sourceDir.appendingPathComponent("\(name).txt")
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("missing golden \(name).txt — run with UPDATE_GOLDENS=1", sourceLocation: sourceLocation)
-        return
-    }
-    #expect(text == expected, "golden \(name) differs:\n\(text)", sourceLocation: sourceLocation)
-}
 
 /// Two decks, one card linked to a sandbox preset.
 enum FlashcardsFixture {
@@ -85,12 +69,12 @@ enum FlashcardsFixture {
 
     @Test(arguments: [Language.en, .ja]) func studyScreenFrontBackAndSummary(_ lang: Language) throws {
         var (app, store) = F.app(language: lang)
-        expectFlashcardsGolden(F.render(app), "flashcards-scopes-\(lang.rawValue)")
+        expectGolden(F.render(app), "flashcards-scopes-\(lang.rawValue)")
         _ = app.update(.key(.enter))
-        expectFlashcardsGolden(F.render(app), "flashcards-front-\(lang.rawValue)")
+        expectGolden(F.render(app), "flashcards-front-\(lang.rawValue)")
         _ = app.update(.char(" "))
         let back = F.render(app)
-        expectFlashcardsGolden(back, "flashcards-back-\(lang.rawValue)")
+        expectGolden(back, "flashcards-back-\(lang.rawValue)")
         // Each rating button shows the interval it would give (FSRS defaults for a new card).
         #expect(back.text.contains("1m") && back.text.contains("5.5m") && back.text.contains("10m") && back.text.contains("8d"))
         _ = app.update(.char("4"))
@@ -99,7 +83,7 @@ enum FlashcardsFixture {
             _ = app.update(.char("4"))
         }
         #expect(store.log.count == 3)
-        expectFlashcardsGolden(F.render(app), "flashcards-summary-\(lang.rawValue)")
+        expectGolden(F.render(app), "flashcards-summary-\(lang.rawValue)")
     }
 
     @Test func undoBringsBackTheCardAndItsLog() throws {
@@ -158,7 +142,7 @@ enum FlashcardsFixture {
         _ = app.update(.char("q"))   // summary
         _ = app.update(.key(.enter)) // back to scopes
         _ = app.update(.char("b"))
-        expectFlashcardsGolden(F.render(app), "flashcards-browse-\(lang.rawValue)")
+        expectGolden(F.render(app), "flashcards-browse-\(lang.rawValue)")
         _ = app.update(.char("/"))
         for c in "epoch" { _ = app.update(.char(c)) }
         _ = app.update(.key(.enter))

@@ -1,5 +1,6 @@
 import AIFCore
 import Foundation
+import GoldenTesting
 import Screens
 import TerminalUI
 import Testing
@@ -11,7 +12,7 @@ struct QuizScreenTests {
     @Test func menuGoldens() {
         for lang in [Language.en, .ja] {
             let d = QuizDriver(language: lang)
-            expectQuizGolden(d.render(), "quiz-menu-\(lang.rawValue)")
+            expectGolden(d.render(), "quiz-menu-\(lang.rawValue)")
         }
     }
 
@@ -37,7 +38,7 @@ struct QuizScreenTests {
             try d.startRun([F.single, F.multiple])
             d.keys("1")
             d.tick(65)
-            expectQuizGolden(d.render(), "quiz-single-\(lang.rawValue)")
+            expectGolden(d.render(), "quiz-single-\(lang.rawValue)")
         }
     }
 
@@ -52,7 +53,7 @@ struct QuizScreenTests {
         d.keys("3")
         #expect(d.run?.session.answer(at: 0) == .choices([0]))
         d.keys("3")
-        expectQuizGolden(d.render(), "quiz-multiple-en")
+        expectGolden(d.render(), "quiz-multiple-en")
     }
 
     @Test func orderingPickMoveDrop() throws {
@@ -77,7 +78,7 @@ struct QuizScreenTests {
         #expect(d.run?.session.answer(at: 0) == .order([0, 1, 2, 3]))
         d.keys("2")
         d.send(.char(" "))
-        expectQuizGolden(d.render(), "quiz-ordering-en")
+        expectGolden(d.render(), "quiz-ordering-en")
     }
 
     @Test func matchingPairsByNumberAndMouse() throws {
@@ -95,14 +96,14 @@ struct QuizScreenTests {
         #expect(d.run?.session.answer(at: 0) == .matches([perm[0], perm[1], nil]))
         d.keys("0")
         #expect(d.run?.session.answer(at: 0) == .matches([perm[0], nil, nil]))
-        expectQuizGolden(d.render(), "quiz-matching-en")
+        expectGolden(d.render(), "quiz-matching-en")
     }
 
     @Test func caseStudyScenarioBesideTheQuestion() throws {
         for lang in [Language.en, .ja] {
             let d = QuizDriver(language: lang)
             try d.startRun([F.caseQuestion, F.single])
-            expectQuizGolden(d.render(), "quiz-case-study-\(lang.rawValue)")
+            expectGolden(d.render(), "quiz-case-study-\(lang.rawValue)")
         }
     }
 
@@ -131,7 +132,7 @@ struct QuizScreenTests {
         d.send(.key(.down), .key(.down), .key(.enter))
         #expect(d.run?.session.current == 3)
         d.keys("s")
-        expectQuizGolden(d.render(), "quiz-review-en")
+        expectGolden(d.render(), "quiz-review-en")
         d.keys("s")            // first s warns about unanswered questions
         #expect(d.screen.contains("3 unanswered"))
         #expect(d.run != nil)
@@ -212,7 +213,7 @@ struct QuizScreenTests {
         #expect(s.contains("Training accuracy would be low too."))
         d.keys("1")   // locked after checking
         #expect(d.run?.session.answer(at: 0) == .choices([1]))
-        expectQuizGolden(d.render(), "quiz-feedback-en")
+        expectGolden(d.render(), "quiz-feedback-en")
         d.send(.key(.enter))
         #expect(d.run?.session.current == 1)
     }
@@ -224,7 +225,7 @@ struct QuizScreenTests {
         #expect(d.screen.contains("(5 match)"))
         d.send(.char(" "))          // untick domain 1
         #expect(d.screen.contains("(2 match)"))
-        expectQuizGolden(d.render(), "quiz-practice-setup-en")
+        expectGolden(d.render(), "quiz-practice-setup-en")
         d.keys("s")
         let run = try #require(d.run)
         #expect(run.session.attempt.mode == .practice)
@@ -250,7 +251,7 @@ struct QuizScreenTests {
         let s = d.screen
         #expect(s.contains("Correct 2 of 5 (40%)"))
         #expect(s.contains("FAIL"))
-        expectQuizGolden(d.render(), "quiz-results-en")
+        expectGolden(d.render(), "quiz-results-en")
         d.keys("i")
         #expect(d.screen.contains("[d1-003]") && !d.screen.contains("[d1-001]"))
         d.keys("u")
@@ -266,12 +267,12 @@ struct QuizScreenTests {
         #expect(review.contains("Yours: 2 · Correct: 1"))
         #expect(review.contains("Managed RAG."))
         #expect(review.contains("Insurer support assistant"))
-        expectQuizGolden(d.render(), "quiz-answer-review-en")
+        expectGolden(d.render(), "quiz-answer-review-en")
         let ja = QuizDriver(language: .ja)
         try ja.startRun([F.single, F.multiple])
         ja.keys("1r")
         ja.keys("ss")
-        expectQuizGolden(ja.render(), "quiz-results-ja")
+        expectGolden(ja.render(), "quiz-results-ja")
     }
 
     @Test func historyChartsScaledScores() throws {

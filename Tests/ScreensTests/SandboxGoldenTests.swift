@@ -1,5 +1,6 @@
 import AIFCore
 import Foundation
+import GoldenTesting
 import Testing
 import TerminalUI
 @testable import Screens
@@ -13,7 +14,7 @@ import TerminalUI
         for (themeName, theme) in Self.themes {
             var h = SandboxHarness(epochsPerTick: 5, language: language)
             for _ in 0..<8 { h.send(.tick(Date())) }
-            expectSandboxGolden(h.render(theme: theme), "sandbox-running-\(language.rawValue)-\(themeName)")
+            expectGolden(h.render(theme: theme), "sandbox-running-\(language.rawValue)-\(themeName)")
         }
     }
 
@@ -22,7 +23,7 @@ import TerminalUI
         for (themeName, theme) in Self.themes {
             var h = SandboxHarness(presetID: "lr-too-high", epochsPerTick: 50, language: language)
             h.tickUntilIdle()
-            expectSandboxGolden(h.render(theme: theme), "sandbox-unstable-\(language.rawValue)-\(themeName)")
+            expectGolden(h.render(theme: theme), "sandbox-unstable-\(language.rawValue)-\(themeName)")
         }
     }
 
@@ -30,14 +31,14 @@ import TerminalUI
     func presetPicker(language: Language) {
         var h = SandboxHarness(language: language)
         h.send(.char(" "), .char("p"), .key(.down))
-        expectSandboxGolden(h.render(), "sandbox-presets-\(language.rawValue)")
+        expectGolden(h.render(), "sandbox-presets-\(language.rawValue)")
     }
 
     @Test func smallestAndLargeTerminals() {
         for (size, name) in [(Size(width: 60, height: 18), "60x18"), (Size(width: 120, height: 36), "120x36")] {
             var h = SandboxHarness(presetID: "full-batch", epochsPerTick: 5, size: size)
             h.tickUntilIdle()
-            expectSandboxGolden(h.render(), "sandbox-full-batch-\(name)")
+            expectGolden(h.render(), "sandbox-full-batch-\(name)")
         }
     }
 }
