@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Layers, from the inside out:
-//   core (no terminal):   AIFCore, SpacedRepetition, TrainingSandbox, ProgressStore
+//   core (no terminal):   AIFCore, SpacedRepetition, TrainingSandbox, ProgressStore, SeededRandom
 //   UI (no terminal I/O): TerminalUI (buffer, layout, widgets, charts, runtime), Screens
 //   backend:              CNcursesw, CTerminalGuard, NcursesBackend
 //   executable:           aifprep (arguments and wiring only)
@@ -19,11 +19,12 @@ let package = Package(
     ],
     targets: [
         // MARK: core
-        .target(name: "SpacedRepetition", linkerSettings: [.linkedLibrary("m")]),
-        .target(name: "TrainingSandbox", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "SeededRandom"),
+        .target(name: "SpacedRepetition", dependencies: ["SeededRandom"], linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "TrainingSandbox", dependencies: ["SeededRandom"], linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "AIFCore",
-            dependencies: ["SpacedRepetition", "TrainingSandbox", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SeededRandom", "SpacedRepetition", "TrainingSandbox", .product(name: "Yams", package: "Yams")]
         ),
 
         .target(

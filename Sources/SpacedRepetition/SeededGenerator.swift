@@ -1,15 +1,13 @@
-/// SplitMix64: a small, fast, seedable generator for reproducible fuzz, shuffles and tests.
-/// The fixture generator has an identical Python copy, so fuzzed traces can be compared exactly.
+import SeededRandom
+
+/// The scheduler's generator for reproducible fuzz. The fixture generator has an identical Python copy
+/// of SplitMix64, so fuzzed traces can be compared exactly.
 public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable, Hashable {
-    public private(set) var state: UInt64
+    private var core: SplitMix64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public var state: UInt64 { core.state }
+
+    public mutating func next() -> UInt64 { core.next() }
 }

@@ -4,26 +4,22 @@ import Glibc
 import Foundation
 #endif
 
-/// SplitMix64: tiny, fast and identical on every platform, so a seed always means the same run.
-public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
-    private var state: UInt64
+import SeededRandom
 
-    public init(seed: UInt64) { state = seed }
+/// The trainer's generator (SplitMix64), with the draws a training run needs.
+public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
+    private var core: SplitMix64
+
+    public init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
     /// An independent stream for one purpose (data, weights, shuffling), so that changing e.g. the
     /// batch size leaves the data and the initial weights of a seed unchanged.
     public init(seed: UInt64, stream: UInt64) {
-        var mixer = SeededGenerator(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
-        state = mixer.next()
+        var mixer = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        core = SplitMix64(seed: mixer.next())
     }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { core.next() }
 
     /// Uniform in [0, 1) with 53 random bits.
     public mutating func unit() -> Double {

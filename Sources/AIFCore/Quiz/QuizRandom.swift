@@ -1,17 +1,13 @@
-/// SplitMix64: a tiny seeded generator whose sequence never changes between Swift releases, so a recorded
+import SeededRandom
+
+/// The quiz's generator (SplitMix64, whose sequence never changes between Swift releases), so a recorded
 /// seed reproduces the same selection and option order everywhere.
 public struct QuizRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var core: SplitMix64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { core.next() }
 
     /// Uniform in 0..<n without modulo bias.
     public mutating func below(_ n: Int) -> Int {

@@ -1,0 +1,16 @@
+/// SplitMix64: small, fast and identical on every platform, so a seed always means the same sequence.
+/// The one generator behind every seeded draw in the core (scheduler fuzz, quiz draws, training data);
+/// each module adds the helpers it needs on top. Python copies in the fixture generators match it.
+public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
+    public private(set) var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
