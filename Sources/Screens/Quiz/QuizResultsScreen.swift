@@ -118,7 +118,7 @@ public struct QuizResultsScreen: Screen {
         if let l = result.timeLimit { line2 += " / \(TimeFormat.clock(l))" }
         buf.put(line2, x: layout.summary.x + 1, y: layout.summary.y + 1, maxWidth: layout.summary.width - 1)
         buf.put(ctx.t("The scaled score approximates AWS's (unpublished) scaling: 70 % correct = 700.",
-                      "スコアは AWS 非公開の換算方法を近似したものです (正答率 70 % を 700 点とします)。"),
+                      "スコアは AWS 非公開の換算方法の近似です (正答率 70 % で 700 点)。"),
                 x: layout.summary.x + 1, y: layout.summary.y + 2, style: theme.muted, maxWidth: layout.summary.width - 1)
 
         // Domain bars
