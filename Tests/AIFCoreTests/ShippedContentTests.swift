@@ -88,5 +88,7 @@ import TrainingSandbox
         #expect(ContentText.reflow("One.\n\nTwo\nlines.") == "One.\n\nTwo lines.")
         #expect(ContentText.reflow("Steps:\n- first\n- second\n  continues\n1. numbered") == "Steps:\n- first\n- second continues\n1. numbered")
         #expect(ContentText.reflow("**consistent and\npredictable**") == "**consistent and predictable**")
+        #expect(ContentText.reflow("Input costs per\n**input token** and more.") == "Input costs per **input token** and more.")
+        #expect(ContentText.reflow("Advantages:\n**Adaptability**: many tasks.\n**応答性**：常時応答。") == "Advantages:\n**Adaptability**: many tasks.\n**応答性**：常時応答。")
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Authors wrap long text in YAML block scalars wherever their editor breaks lines; the app reflows it
-/// to the screen. A blank line starts a new paragraph and list items (`- `, `・`, `1. `) keep their own
-/// line; any other line break joins the lines — with a space, except between two Japanese characters.
+/// to the screen. A blank line starts a new paragraph and list items (`- `, `・`, `1. `, `**Term**: `) keep
+/// their own line; any other line break joins the lines — with a space, except between two Japanese characters.
 public enum ContentText {
     public static func reflow(_ text: String) -> String {
         var out = ""
@@ -37,10 +37,21 @@ public enum ContentText {
 
     static func isListItem(_ line: String) -> Bool {
         if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("・") || line.hasPrefix("• ") { return true }
+        if isDefinition(line) { return true }
         let digits = line.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 2 else { return false }
         let rest = line.dropFirst(digits.count)
         return rest.hasPrefix(". ") || rest.hasPrefix(") ")
+    }
+
+    /// `**Term**: explanation` — a definition list entry, as opposed to prose that wraps onto a bold word.
+    static func isDefinition(_ line: String) -> Bool {
+        guard line.hasPrefix("**") else { return false }
+        let rest = line.dropFirst(2)
+        guard let close = rest.range(of: "**") else { return false }
+        let term = rest[rest.startIndex..<close.lowerBound]
+        let after = rest[close.upperBound...].drop { $0 == " " }
+        return !term.isEmpty && !term.contains("\n") && (after.hasPrefix(":") || after.hasPrefix("："))
     }
 
     /// Japanese and other full-width text, where a line break joins without a space.
