@@ -75,6 +75,22 @@ import Testing
         #expect(b.text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
     }
 
+    @Test func dashedSeriesLeaveGapsOnlyInBraille() {
+        let points = (0...40).map { (x: Double($0), y: Double($0)) }
+        var solid = buffer(30, 8), dashed = buffer(30, 8)
+        LineChart(series: [ChartSeries(name: "s", points: points)]).render(in: solid.area, &solid, theme: .standard)
+        LineChart(series: [ChartSeries(name: "d", points: points, dashed: true)]).render(in: dashed.area, &dashed, theme: .standard)
+        func dots(_ b: Buffer) -> Int {
+            b.text.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.reduce(0) { $0 + ($1.value - 0x2800).nonzeroBitCount }
+        }
+        #expect(dots(dashed) < dots(solid))
+        #expect(dots(dashed) * 3 > dots(solid))  // about half the dots, never a vanished line
+        expectGolden(dashed, "linechart-dashed")
+        var ascii = buffer(30, 8)
+        LineChart(series: [ChartSeries(name: "d", points: points, dashed: true)]).render(in: ascii.area, &ascii, theme: .ascii)
+        #expect(ascii.text.filter { $0 == "*" }.count >= 20)
+    }
+
     @Test func lineChartASCIILinear() {
         var b = buffer(40, 12)
         LineChart(series: lossSeries(), yBounds: 0...1, xTitle: "epoch").render(in: b.area, &b, theme: .ascii)

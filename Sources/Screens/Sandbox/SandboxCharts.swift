@@ -36,7 +36,8 @@ enum SandboxCharts {
         return LineChart(
             series: [
                 ChartSeries(name: "train", points: train, style: trainStyle(theme), asciiMarker: trainMarker),
-                ChartSeries(name: "validation", points: validation, style: validationStyle(theme), asciiMarker: validationMarker),
+                ChartSeries(name: "validation", points: validation, style: validationStyle(theme), asciiMarker: validationMarker,
+                            dashed: true),
             ],
             xBounds: 0...Double(max(1, run.config.epochs)), yBounds: lossBounds(run), logY: true, markers: markers,
             xTitle: ctx.t("epoch", "エポック"))
@@ -107,7 +108,8 @@ enum SandboxCharts {
         let model = run.predictCurve(xs)
         let chart = LineChart(
             series: [
-                ChartSeries(name: "true", points: xs.map { ($0, run.trueFunction($0)) }, style: Style(fg: .green, .dim), asciiMarker: "."),
+                ChartSeries(name: "true", points: xs.map { ($0, run.trueFunction($0)) }, style: Style(fg: .green, .dim), asciiMarker: ".",
+                            dashed: true),
                 ChartSeries(name: "model", points: zip(xs, model).map { ($0, $1) }, style: Style(fg: .magenta, .bold), asciiMarker: "#"),
             ],
             xBounds: -1...1, yBounds: bounds, xTitle: "x")

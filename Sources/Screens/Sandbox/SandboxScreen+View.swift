@@ -88,12 +88,13 @@ extension SandboxScreen {
         let title = layout.lossTitle
         var x = title.x + buf.put(ctx.t("Loss (log)", "損失 (対数)"), x: title.x, y: title.y, style: theme.title, maxWidth: title.width)
         let unicode = theme.unicode
-        for (text, marker, style) in [
-            (ctx.t("train", "訓練損失"), SandboxCharts.trainMarker, SandboxCharts.trainStyle(theme)),
-            (ctx.t("val", "検証損失"), SandboxCharts.validationMarker, SandboxCharts.validationStyle(theme)),
+        // Solid train, dashed validation: the legend draws what the chart draws.
+        for (text, line, marker, style) in [
+            (ctx.t("train", "訓練損失"), "━", SandboxCharts.trainMarker, SandboxCharts.trainStyle(theme)),
+            (ctx.t("val", "検証損失"), "┅", SandboxCharts.validationMarker, SandboxCharts.validationStyle(theme)),
         ] {
             x += 2
-            x += buf.put((unicode ? "━" : String(marker)) + " " + text, x: x, y: title.y, style: style, maxWidth: title.maxX - x)
+            x += buf.put((unicode ? line : String(marker)) + " " + text, x: x, y: title.y, style: style, maxWidth: title.maxX - x)
         }
         SandboxCharts.lossChart(run, ctx, theme: theme).render(in: layout.loss, &buf, theme: theme)
         let plot = SandboxCharts.plotRect(layout.loss, yLabels: SandboxCharts.lossLabels(run))
@@ -105,7 +106,7 @@ extension SandboxScreen {
         let items: [(String, Style)] = [
             ((theme.unicode ? "• " : "o ") + ctx.t("train", "訓練"), SandboxCharts.trainStyle(theme).with(.bold)),
             ("+ " + ctx.t("val", "検証"), SandboxCharts.validationStyle(theme)),
-            ((theme.unicode ? "━ " : ". ") + ctx.t("true", "真の関数"), Style(fg: .green)),
+            ((theme.unicode ? "┅ " : ". ") + ctx.t("true", "真の関数"), Style(fg: .green)),
             ((theme.unicode ? "━ " : "# ") + ctx.t("model", "モデル"), Style(fg: .magenta, .bold)),
         ]
         for (text, style) in items {

@@ -6,12 +6,16 @@ public struct ChartSeries: Sendable {
     public var style: Style
     /// The character used for this series in ASCII mode.
     public var asciiMarker: Character
+    /// Drawn as a dashed line in braille, so that two series stay apart without colour.
+    public var dashed: Bool
 
-    public init(name: String, points: [(x: Double, y: Double)], style: Style = .plain, asciiMarker: Character = "*") {
+    public init(name: String, points: [(x: Double, y: Double)], style: Style = .plain, asciiMarker: Character = "*",
+                dashed: Bool = false) {
         self.name = name
         self.points = points
         self.style = style
         self.asciiMarker = asciiMarker
+        self.dashed = dashed
     }
 }
 
@@ -148,10 +152,25 @@ public struct LineChart: Sendable {
         }
         for (si, s) in series.enumerated() {
             var prev: (Int, Int)? = nil
+            // Dashes run along the line: three dots drawn, three skipped.
+            var step = 0
+            let dash = s.dashed && theme.unicode
+            let draw: (Int, Int) -> Void = { x, y in
+                if !dash || (step / 3) % 2 == 0 { plotDot(x, y, si) }
+                step += 1
+            }
             for p in s.points {
                 guard p.x.isFinite, xr.contains(p.x), let ty = transformY(p.y) else { prev = nil; continue }
                 let cur = (gx(p.x), gy(ty))
-                if let pr = prev { Self.line(from: pr, to: cur) { plotDot($0, $1, si) } } else { plotDot(cur.0, cur.1, si) }
+                if let pr = prev {
+                    var first = true
+                    Self.line(from: pr, to: cur) { x, y in
+                        if first { first = false; return }  // the joint was drawn by the previous segment
+                        draw(x, y)
+                    }
+                } else {
+                    draw(cur.0, cur.1)
+                }
                 prev = cur
             }
         }
