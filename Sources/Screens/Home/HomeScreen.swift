@@ -33,7 +33,10 @@ public struct HomeScreen: Screen {
         [
             KeyHelp("↑↓ j k", ctx.t("move", "移動"), footer: true),
             KeyHelp("Enter l", ctx.t("open", "開く"), footer: true),
-            KeyHelp(entries.map { String($0.shortcut) }.joined(separator: " "), ctx.t("open by first letter", "頭文字で開く")),
+            KeyHelp(entries.map { String($0.shortcut) }.joined(separator: " "),
+                    entries.contains { $0.shortcut == "Q" }
+                        ? ctx.t("open by first letter (capital Q: q quits)", "頭文字で開く (q は終了なので大文字の Q)")
+                        : ctx.t("open by first letter", "頭文字で開く")),
             KeyHelp(ctx.t("click", "クリック"), ctx.t("open an item", "項目を開く")),
         ]
     }
