@@ -40,7 +40,7 @@ struct BrokenContent: Sendable, CustomTestStringConvertible {
             "Content/questions/extra.yaml:15:19: question 'q-extra': explanation 'en' text is empty",
         ]),
         BrokenContent(name: "duplicate-id", issues: [
-            "Content/questions/extra.yaml:16:9: duplicate question id 'q-single'; "
+            "Content/questions/extra.yaml:17:9: duplicate question id 'q-single'; "
                 + "first defined at Content/questions/core.yaml:2",
         ]),
         BrokenContent(name: "single-two-correct", issues: [
@@ -72,22 +72,39 @@ struct BrokenContent: Sendable, CustomTestStringConvertible {
         ]),
         BrokenContent(name: "missing-refs", issues: [
             "Content/questions/extra.yaml:2:5: question 'q-no-refs': missing required key 'refs'",
-            "Content/questions/extra.yaml:26:5: question 'q-empty-refs': 'refs' is empty; "
+            "Content/questions/extra.yaml:27:5: question 'q-empty-refs': 'refs' is empty; "
                 + "add at least one AWS documentation URL",
-            "Content/questions/extra.yaml:40:14: question 'q-bad-refs' ref 1: URL "
+            "Content/questions/extra.yaml:42:14: question 'q-bad-refs' ref 1: URL "
                 + "'http://docs.aws.amazon.com/bedrock/latest/userguide/what-is-bedrock.html' must use https",
-            "Content/questions/extra.yaml:41:14: question 'q-bad-refs' ref 2: URL host 'example.com' is not "
+            "Content/questions/extra.yaml:43:14: question 'q-bad-refs' ref 2: URL host 'example.com' is not "
                 + "AWS documentation; use docs.aws.amazon.com or aws.amazon.com",
         ]),
         BrokenContent(name: "unknown-key", issues: [
             "Content/questions/extra.yaml:7:9: question 'q-extra' pair 1: missing required key 'answer'",
             "Content/questions/extra.yaml:8:9: question 'q-extra' pair 1: unknown key 'anwser'; did you mean 'answer'?",
-            "Content/questions/extra.yaml:17:5: question 'q-extra': unknown key 'difficulty'; allowed keys: id, task, "
-                + "tags, type, choose, caseStudy, stem, options, items, pairs, explanation, refs",
+            "Content/questions/extra.yaml:17:5: question 'q-extra': unknown key 'level'; allowed keys: id, task, "
+                + "tags, type, choose, caseStudy, stem, options, items, pairs, explanation, refs, difficulty, "
+                + "availability, reviewed",
         ]),
         BrokenContent(name: "case-study-single-use", issues: [
             "Content/questions/case-studies.yaml:5:5: case study 'cs-lonely' is used by only 1 question (q-extra); "
                 + "a case study needs at least 2 questions",
+        ]),
+        BrokenContent(name: "terminology-variant", issues: [
+            // Line 9's "温度 (temperature)" is the allowed gloss; the bare uses in the block scalar are not.
+            "Content/cards/extra.yaml:15:9: Japanese text uses 'temperature'; the terminology list says '温度' (temperature)",
+            "Content/cards/extra.yaml:16:9: Japanese text uses 'インコンテキスト学習'; the terminology list says "
+                + "'コンテキスト内学習' (in-context learning)",
+            "Content/terminology.yaml:7:25: term 'in-context learning': 'コンテキスト内学習' is both the term and a "
+                + "variant to avoid",
+        ]),
+        BrokenContent(name: "item-fields", issues: [
+            "Content/questions/extra.yaml:5:17: question 'q-extra': difficulty 'tough' is not one of easy, medium, hard",
+            "Content/questions/extra.yaml:6:15: question 'q-extra': 'reviewed' should be the day a reviewer checked "
+                + "the item, as YYYY-MM-DD; found '2026-13-01'",
+            "Content/questions/extra.yaml:19:5: question 'q-extra-2': missing required key 'difficulty'",
+            "Content/questions/extra.yaml:22:19: question 'q-extra-2': availability should be a mapping with 'en' and "
+                + "'ja' texts, found 'Closed'",
         ]),
         BrokenContent(name: "exam-weights", issues: [
             "Content/exam.yaml:14:1: domain weights add up to 90 (d1 60 + d2 30), not 100",

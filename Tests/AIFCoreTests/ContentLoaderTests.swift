@@ -94,8 +94,17 @@ enum ContentFixtures {
         #expect(single.options[2].why(.en) == "It learns from rewards.")
         #expect(single.refs == [Reference(
             url: "https://aws.amazon.com/what-is/machine-learning/",
-            location: SourceLocation(file: "questions/core.yaml", line: 23, column: 9))])
+            location: SourceLocation(file: "questions/core.yaml", line: 24, column: 9))])
         #expect(single.location == SourceLocation(file: "questions/core.yaml", line: 2, column: 5))
+        #expect(library.questions.map(\.difficulty) == [.easy, .hard, .medium, .medium, .medium, .medium])
+        #expect(single.availability == nil && single.review == nil)
+        let last = try #require(library.questions.last)
+        #expect(last.availability == LocalizedText(en: "A note shown with the question.", ja: "問題と一緒に表示する注記です。"))
+        #expect(last.review == Review(date: "2026-11-30"))
+        let unstable = try #require(library.card(id: "tr-unstable"))
+        #expect(unstable.availability?.en == "Closed to new customers." && unstable.review?.date == "2026-11-30")
+        #expect(library.blueprint.tasks.last?.topics == [Topic(tag: "guardrails", title: LocalizedText(en: "Guardrails", ja: "ガードレール"))])
+        #expect(library.terms == [Term(en: "overfitting", ja: "過学習", avoid: ["オーバーフィッティング"], note: "As in the Japanese exam guide.")])
         #expect(single.domainID == "d1")
         #expect(single.items.isEmpty && single.pairs.isEmpty)
 

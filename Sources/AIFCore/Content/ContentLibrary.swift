@@ -8,6 +8,8 @@ public struct ContentLibrary: Sendable {
     public let presets: [SandboxPreset]
     /// Training state (`good`, `overfitting`, `underfitting`, `unstable`) → id of the card that explains it.
     public let diagnosisCards: [String: String]
+    /// `terminology.yaml`: the Japanese term to use for each English one.
+    public let terms: [Term]
 
     private let cardIndex: [String: Int]
     private let questionIndex: [String: Int]
@@ -18,8 +20,9 @@ public struct ContentLibrary: Sendable {
 
     public init(
         blueprint: ExamBlueprint, decks: [Deck], cards: [Card], questions: [Question], caseStudies: [CaseStudy],
-        presets: [SandboxPreset], diagnosisCards: [String: String]
+        presets: [SandboxPreset], diagnosisCards: [String: String], terms: [Term] = []
     ) {
+        self.terms = terms
         self.blueprint = blueprint
         self.decks = decks
         self.cards = cards

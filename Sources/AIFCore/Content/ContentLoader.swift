@@ -25,4 +25,13 @@ public enum ContentLinter {
         _ = reader.read()
         return reader.issues.issues.sorted()
     }
+
+    /// What could be read, even when some items have issues: `content stats` counts while authors work.
+    public static func readLeniently(
+        directory: URL, settingValidator: ((String, String) -> String?)? = nil
+    ) -> (library: ContentLibrary?, issues: [ContentIssue]) {
+        let reader = ContentReader(root: directory, settingValidator: settingValidator)
+        let library = reader.read()
+        return (library, reader.issues.issues.sorted())
+    }
 }

@@ -100,13 +100,29 @@ public struct TaskStatement: Sendable, Hashable, Identifiable {
     public var id: String
     public var domainID: String
     public var title: LocalizedText
+    /// Topics the exam guide added to this task in a revision; items about one carry its tag.
+    public var topics: [Topic]
     public var location: SourceLocation
 
-    public init(id: String, domainID: String, title: LocalizedText, location: SourceLocation = .none) {
+    public init(
+        id: String, domainID: String, title: LocalizedText, topics: [Topic] = [], location: SourceLocation = .none
+    ) {
         self.id = id
         self.domainID = domainID
         self.title = title
+        self.topics = topics
         self.location = location
+    }
+}
+
+/// A topic within a task statement, identified by the tag its cards and questions carry.
+public struct Topic: Sendable, Hashable {
+    public var tag: String
+    public var title: LocalizedText
+
+    public init(tag: String, title: LocalizedText) {
+        self.tag = tag
+        self.title = title
     }
 }
 
@@ -150,12 +166,15 @@ public struct Card: Sendable, Hashable, Identifiable {
     public var front: LocalizedText
     public var back: LocalizedText
     public var refs: [Reference]
+    /// Set when AWS has closed a service the card is about to new customers, or retired it.
+    public var availability: LocalizedText?
+    public var review: Review?
     public var location: SourceLocation
 
     public init(
         id: String, deckID: String, taskID: String, domainID: String, tags: [String] = [],
         sandboxPresetID: String? = nil, front: LocalizedText, back: LocalizedText, refs: [Reference] = [],
-        location: SourceLocation = .none
+        availability: LocalizedText? = nil, review: Review? = nil, location: SourceLocation = .none
     ) {
         self.id = id
         self.deckID = deckID
@@ -166,6 +185,8 @@ public struct Card: Sendable, Hashable, Identifiable {
         self.front = front
         self.back = back
         self.refs = refs
+        self.availability = availability
+        self.review = review
         self.location = location
     }
 }

@@ -40,6 +40,9 @@ final class ContentReader {
     var presets: [SandboxPreset] = []
     var diagnosisCards: [String: String] = [:]
     var links: [PendingLink] = []
+    var caseStudyUsers: [String: [String]] = [:]
+    var terms: [Term] = []
+    let japaneseTexts = JapaneseTexts()
     private var definitions: [ItemKind: [String: SourceLocation]] = [:]
 
     init(root: URL, settingValidator: ((String, String) -> String?)?) {
@@ -56,12 +59,14 @@ final class ContentReader {
         for file in files.decks { readDeck(file) }
         for file in files.questions { readQuestions(file) }
         if let presets = files.presets { readPresets(presets) }
+        if let terminology = files.terminology { readTerminology(terminology) }
         checkLinks()
+        checkTerminology()
         checkCaseStudyUsage()
         guard let blueprint else { return nil }
         return ContentLibrary(
             blueprint: blueprint, decks: decks, cards: cards, questions: questions, caseStudies: caseStudies,
-            presets: presets, diagnosisCards: diagnosisCards)
+            presets: presets, diagnosisCards: diagnosisCards, terms: terms)
     }
 
     // MARK: files
@@ -71,6 +76,7 @@ final class ContentReader {
         var decks: [String] = []
         var questions: [String] = []
         var presets: String?
+        var terminology: String?
     }
 
     private func discoverFiles() -> Files {
@@ -83,7 +89,8 @@ final class ContentReader {
         }
         func isYAML(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
         func at(_ path: String) -> SourceLocation { SourceLocation(file: path, line: 1, column: 1) }
-        let layout = "content lives in exam.yaml, cards/*.yaml, questions/*.yaml and sandbox/presets.yaml"
+        let layout = "content lives in exam.yaml, terminology.yaml, cards/*.yaml, questions/*.yaml and "
+            + "sandbox/presets.yaml"
 
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -91,7 +98,11 @@ final class ContentReader {
             return files
         }
         for name in entries("") where isYAML(name) {
-            if name == "exam.yaml" { files.exam = name } else { issues.add("unexpected file; \(layout)", at: at(name)) }
+            switch name {
+            case "exam.yaml": files.exam = name
+            case "terminology.yaml": files.terminology = name
+            default: issues.add("unexpected file; \(layout)", at: at(name))
+            }
         }
         if files.exam == nil {
             issues.add("exam.yaml not found; every content directory needs the exam blueprint", at: at("exam.yaml"))
@@ -119,7 +130,7 @@ final class ContentReader {
 
     /// The document's root node; YAML errors become issues.
     func parse(_ path: String) -> YAMLFile.Parsed? {
-        let file = YAMLFile(path: path, issues: issues)
+        let file = YAMLFile(path: path, issues: issues, japanese: japaneseTexts)
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
             issues.add("cannot read this file", at: start)
@@ -129,6 +140,7 @@ final class ContentReader {
             issues.add("file is not valid UTF-8", at: start)
             return nil
         }
+        japaneseTexts.sources[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 issues.add("file is empty", at: start)
@@ -190,13 +202,11 @@ final class ContentReader {
         }
     }
 
+    /// Counts every question that names a case study, even one with issues of its own, so that a broken
+    /// question is not also reported as a missing user of its case study.
     private func checkCaseStudyUsage() {
-        var users: [String: [String]] = [:]
-        for question in questions {
-            if let caseStudyID = question.caseStudyID { users[caseStudyID, default: []].append(question.id) }
-        }
         for caseStudy in caseStudies {
-            let ids = users[caseStudy.id] ?? []
+            let ids = caseStudyUsers[caseStudy.id] ?? []
             guard ids.count < 2 else { continue }
             let usage = ids.isEmpty ? "is not used by any question" : "is used by only 1 question (\(ids[0]))"
             issues.add(

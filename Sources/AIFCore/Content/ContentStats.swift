@@ -23,6 +23,47 @@ public struct ContentStats: Sendable, Equatable {
     public var byLanguage: [Language: Int]
     /// Cards + questions + case studies + presets.
     public var items: Int
+    /// Every difficulty, zero included.
+    public var byDifficulty: [Difficulty: Int]
+    /// How often length gives the key away, per language.
+    public var optionBalance: [Language: OptionBalance]
+    /// Cards and questions carrying each revision topic's tag, in exam order.
+    public var byTopic: [TopicCoverage]
+    /// Cards and questions with a `reviewed` date.
+    public var reviewed: Int
+    /// Cards and questions with an `availability` note.
+    public var availabilityNotes: Int
+
+    public struct TopicCoverage: Sendable, Equatable {
+        public var tag: String
+        public var task: String
+        public var cards: Int
+        public var questions: Int
+    }
+
+    /// A test-wise reader's cue: picking the longest option.
+    public struct OptionBalance: Sendable, Equatable {
+        /// Single-answer questions whose key is the longest option (ties count as longest).
+        public var singleKeyLongest: Int
+        public var single: Int
+        /// Multiple-response questions whose keys are exactly the longest options.
+        public var multipleKeysLongest: Int
+        public var multiple: Int
+
+        public var singleShare: Double { single == 0 ? 0 : Double(singleKeyLongest) / Double(single) }
+        public var multipleShare: Double { multiple == 0 ? 0 : Double(multipleKeysLongest) / Double(multiple) }
+    }
+
+    /// Whether the correct options of a single or multiple question are its longest ones in `language`.
+    public static func keysAreLongest(_ question: Question, _ language: Language) -> Bool {
+        let lengths = question.options.map { $0.text(language).trimmingWhitespace.count }
+        let keys = question.correctOptionIndices
+        guard !keys.isEmpty, keys.count < lengths.count else { return false }
+        let threshold = lengths.sorted(by: >)[keys.count - 1]
+        guard keys.allSatisfy({ lengths[$0] >= threshold }) else { return false }
+        // One key tied for longest still stands out; several keys count only as exactly the longest few.
+        return keys.count == 1 || lengths.count { $0 >= threshold } == keys.count
+    }
 
     public init(_ library: ContentLibrary) {
         cards = library.cards.count
@@ -44,6 +85,34 @@ public struct ContentStats: Sendable, Equatable {
         var types = Dictionary(uniqueKeysWithValues: QuestionKind.allNames.map { ($0, 0) })
         for question in library.questions { types[question.kind.name, default: 0] += 1 }
         byQuestionType = types
+        byDifficulty = Dictionary(uniqueKeysWithValues: Difficulty.allCases.map { level in
+            (level, library.questions.count { $0.difficulty == level })
+        })
+        optionBalance = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            var balance = OptionBalance(singleKeyLongest: 0, single: 0, multipleKeysLongest: 0, multiple: 0)
+            for question in library.questions {
+                switch question.kind {
+                case .single:
+                    balance.single += 1
+                    if Self.keysAreLongest(question, language) { balance.singleKeyLongest += 1 }
+                case .multiple:
+                    balance.multiple += 1
+                    if Self.keysAreLongest(question, language) { balance.multipleKeysLongest += 1 }
+                case .ordering, .matching: break
+                }
+            }
+            return (language, balance)
+        })
+        byTopic = library.blueprint.tasks.flatMap { task in
+            task.topics.map { topic in
+                TopicCoverage(
+                    tag: topic.tag, task: task.id, cards: library.cards.count { $0.tags.contains(topic.tag) },
+                    questions: library.questions.count { $0.tags.contains(topic.tag) })
+            }
+        }
+        reviewed = library.cards.count { $0.review != nil } + library.questions.count { $0.review != nil }
+        availabilityNotes = library.cards.count { $0.availability != nil }
+            + library.questions.count { $0.availability != nil }
 
         let texts: [[LocalizedText]] = library.cards.map { [$0.front, $0.back] }
             + library.questions.map(Self.texts)
@@ -77,6 +146,18 @@ public struct ContentStats: Sendable, Equatable {
             "byQuestionType": byQuestionType,
             "byLanguage": Dictionary(uniqueKeysWithValues: byLanguage.map { ($0.key.rawValue, $0.value) }),
             "items": items,
+            "byDifficulty": Dictionary(uniqueKeysWithValues: byDifficulty.map { ($0.key.rawValue, $0.value) }),
+            "optionBalance": Dictionary(uniqueKeysWithValues: optionBalance.map { language, balance in
+                (language.rawValue, [
+                    "singleKeyLongest": balance.singleKeyLongest, "single": balance.single,
+                    "multipleKeysLongest": balance.multipleKeysLongest, "multiple": balance.multiple,
+                ])
+            }),
+            "byTopic": Dictionary(uniqueKeysWithValues: byTopic.map {
+                ($0.tag, ["task": $0.task, "cards": $0.cards, "questions": $0.questions] as [String: Any])
+            }),
+            "reviewed": reviewed,
+            "availabilityNotes": availabilityNotes,
         ]
         // Every value above is a plain number, string or dictionary, so serialisation cannot fail.
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
@@ -99,9 +180,44 @@ public struct ContentStats: Sendable, Equatable {
             header: ["Question type", "Count"],
             rows: QuestionKind.allNames.map { [$0, String(byQuestionType[$0] ?? 0)] }))
         sections.append(Self.table(
+            header: ["Difficulty", "Questions", "Share"],
+            rows: Difficulty.allCases.map { level in
+                let count = byDifficulty[level] ?? 0
+                return [level.rawValue, String(count), Self.percent(count, questions)]
+            }))
+        sections.append(Self.table(
+            header: ["Key is the longest option", "en", "ja"],
+            rows: [
+                ["single answer", Self.share(\.singleKeyLongest, \.single, optionBalance),
+                 Self.share(\.singleKeyLongest, \.single, optionBalance, .ja)],
+                ["multiple response", Self.share(\.multipleKeysLongest, \.multiple, optionBalance),
+                 Self.share(\.multipleKeysLongest, \.multiple, optionBalance, .ja)],
+            ]))
+        if !byTopic.isEmpty {
+            sections.append(Self.table(
+                header: ["Revision topic", "Task", "Cards", "Questions"],
+                rows: byTopic.map { [$0.tag, $0.task, String($0.cards), String($0.questions)] }))
+        }
+        sections.append(Self.table(
+            header: ["Checks", "Items"],
+            rows: [["reviewed", "\(reviewed)/\(cards + questions)"],
+                   ["availability notes", String(availabilityNotes)]]))
+        sections.append(Self.table(
             header: ["Language", "Complete items"],
             rows: Language.allCases.map { [$0.rawValue, "\(byLanguage[$0] ?? 0)/\(items)"] }))
         return sections.joined(separator: "\n\n")
+    }
+
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "-" : "\(Int((Double(part) * 100 / Double(whole)).rounded())) %"
+    }
+
+    private static func share(
+        _ part: KeyPath<OptionBalance, Int>, _ whole: KeyPath<OptionBalance, Int>,
+        _ balance: [Language: OptionBalance], _ language: Language = .en
+    ) -> String {
+        guard let b = balance[language] else { return "-" }
+        return "\(b[keyPath: part])/\(b[keyPath: whole]) (\(percent(b[keyPath: part], b[keyPath: whole])))"
     }
 
     /// First column left-aligned, the rest right-aligned, two spaces between columns.

@@ -2,12 +2,15 @@ import Foundation
 
 /// Authors wrap long text in YAML block scalars wherever their editor breaks lines; the app reflows it
 /// to the screen. A blank line starts a new paragraph and list items (`- `, `・`, `1. `, `**Term**: `) keep
-/// their own line; any other line break joins the lines — with a space, except between two Japanese characters.
+/// their own line, and a line no deeper than a list item's marker ends the list; any other line break joins the
+/// lines — with a space, except between two Japanese characters (bold markup between them included).
 public enum ContentText {
     public static func reflow(_ text: String) -> String {
         var out = ""
         var current = ""
         var blankSeen = false
+        // A list item's indent: deeper lines continue it, lines at its indent or shallower start anew.
+        var listIndent: Int?
         func flush() {
             guard !current.isEmpty else { return }
             if !out.isEmpty { out += blankSeen ? "\n\n" : "\n" }
@@ -17,15 +20,19 @@ public enum ContentText {
         }
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
+            let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
             if line.isEmpty {
                 flush()
+                listIndent = nil
                 if !out.isEmpty { blankSeen = true }
                 continue
             }
-            if current.isEmpty || isListItem(line) {
+            let endsList = listIndent.map { indent <= $0 } ?? false
+            if current.isEmpty || isListItem(line) || endsList {
                 flush()
                 current = line
-            } else if let last = current.last, let first = line.first, isWide(last) && isWide(first) {
+                listIndent = isListItem(line) ? indent : nil
+            } else if joinsWithoutSpace(current, line) {
                 current += line
             } else {
                 current += " " + line
@@ -33,6 +40,14 @@ public enum ContentText {
         }
         flush()
         return out
+    }
+
+    /// Two Japanese characters meet at the break, looking through `**` markup on either side.
+    static func joinsWithoutSpace(_ current: String, _ line: String) -> Bool {
+        let before = current.reversed().first { $0 != "*" }
+        let after = line.first { $0 != "*" }
+        guard let before, let after else { return false }
+        return isWide(before) && isWide(after)
     }
 
     static func isListItem(_ line: String) -> Bool {

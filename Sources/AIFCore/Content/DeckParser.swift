@@ -31,7 +31,7 @@ extension ContentReader {
     private func readCard(_ node: Node, _ file: YAMLFile, deckID: String) -> Card? {
         guard let fields = Fields(
             node, in: file, owner: { $0.map { "card '\($0)'" } ?? "card" },
-            allowed: ["id", "task", "tags", "sandbox", "front", "back", "refs"],
+            allowed: ["id", "task", "tags", "sandbox", "front", "back", "refs", "availability", "reviewed"],
             required: ["id", "task", "front", "back"])
         else { return nil }
         let id = register(.card, fields)
@@ -45,10 +45,13 @@ extension ContentReader {
         let front = fields.text("front")
         let back = fields.text("back")
         let refs = readRefs(fields, required: false)
+        let availability = fields.text("availability")
+        let review = readReview(fields)
         guard let id, let task, let front, let back else { return nil }
         return Card(
             id: id, deckID: deckID, taskID: task.task, domainID: task.domain, tags: tags, sandboxPresetID: presetID,
-            front: front, back: back, refs: refs, location: fields.location)
+            front: front, back: back, refs: refs, availability: availability, review: review,
+            location: fields.location)
     }
 
     func readTags(_ fields: Fields) -> [String] {
@@ -59,6 +62,28 @@ extension ContentReader {
                 at: tag.node)
         }
         return tags.map(\.value)
+    }
+
+    /// `reviewed: 2026-12-01`: a real calendar day, not after today.
+    func readReview(_ fields: Fields) -> Review? {
+        guard let node = fields.value("reviewed"), let text = fields.string("reviewed") else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let date = formatter.date(from: text), formatter.string(from: date) == text
+        else {
+            fields.file.report(
+                "\(fields.owner): 'reviewed' should be the day a reviewer checked the item, as YYYY-MM-DD; found '\(text)'",
+                at: node)
+            return nil
+        }
+        if date > Date().addingTimeInterval(36 * 3600) {
+            fields.file.report("\(fields.owner): 'reviewed' date \(text) is in the future", at: node)
+        }
+        return Review(date: text)
     }
 
     static let referenceHosts: Set<String> = ["docs.aws.amazon.com", "aws.amazon.com"]

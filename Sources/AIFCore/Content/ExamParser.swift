@@ -85,9 +85,10 @@ extension ContentReader {
         for taskNode in taskNodes ?? [] {
             guard let task = Fields(
                 taskNode, in: file, owner: { $0.map { "task '\($0)'" } ?? "task" },
-                allowed: ["id", "title"], required: ["id", "title"]),
+                allowed: ["id", "title", "topics"], required: ["id", "title"]),
                   let taskID = task.string("id"), let taskTitle = task.text("title")
             else { continue }
+            let topics = readTopics(task)
             let location = task.location(of: "id")
             if let domainNumber = Self.domainNumber(ofTaskID: taskID) {
                 if let number, domainNumber != number {
@@ -107,9 +108,24 @@ extension ContentReader {
             } else {
                 taskLocations[taskID] = location
             }
-            tasks.append(TaskStatement(id: taskID, domainID: id ?? "", title: taskTitle, location: task.location))
+            tasks.append(TaskStatement(
+                id: taskID, domainID: id ?? "", title: taskTitle, topics: topics, location: task.location))
         }
         guard let id, let number, let weight, let title else { return nil }
         return Domain(id: id, number: number, weight: weight, title: title, tasks: tasks, location: fields.location)
+    }
+
+    private func readTopics(_ task: Fields) -> [Topic] {
+        (task.list("topics") ?? []).enumerated().compactMap { index, node in
+            guard let topic = Fields(
+                node, in: task.file, owner: { _ in "\(task.owner) topic \(index + 1)" },
+                allowed: ["tag", "title"], required: ["tag", "title"]),
+                  let tagNode = topic.value("tag"), let tag = topic.string("tag"), let title = topic.text("title")
+            else { return nil }
+            if !Self.isValidID(tag) {
+                topic.file.report("\(topic.owner): tag '\(tag)' should use a-z, 0-9 and '-'", at: tagNode)
+            }
+            return Topic(tag: tag, title: title)
+        }
     }
 }

@@ -17,6 +17,24 @@ public enum QuestionKind: Sendable, Hashable {
     public static let allNames = ["single", "multiple", "ordering", "matching"]
 }
 
+/// How hard a question is: `easy` recalls one fact, `medium` applies a concept to a plain scenario,
+/// `hard` separates close look-alikes on a stated constraint or takes two steps of reasoning.
+public enum Difficulty: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    case easy, medium, hard
+
+    public static func < (a: Difficulty, b: Difficulty) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// What a reviewer who did not write an item recorded: the day they checked its key against its refs.
+public struct Review: Sendable, Hashable {
+    /// `YYYY-MM-DD`.
+    public var date: String
+
+    public init(date: String) { self.date = date }
+}
+
 public struct AnswerOption: Sendable, Hashable {
     public var text: LocalizedText
     public var isCorrect: Bool
@@ -75,12 +93,17 @@ public struct Question: Sendable, Hashable, Identifiable {
     public var pairs: [MatchPair]
     public var explanation: LocalizedText
     public var refs: [Reference]
+    public var difficulty: Difficulty
+    /// Set when AWS has closed a service the question is about to new customers, or retired it.
+    public var availability: LocalizedText?
+    public var review: Review?
     public var location: SourceLocation
 
     public init(
         id: String, taskID: String, domainID: String, tags: [String] = [], kind: QuestionKind,
         caseStudyID: String? = nil, stem: LocalizedText, options: [AnswerOption] = [], items: [OrderingItem] = [],
-        pairs: [MatchPair] = [], explanation: LocalizedText, refs: [Reference] = [], location: SourceLocation = .none
+        pairs: [MatchPair] = [], explanation: LocalizedText, refs: [Reference] = [], difficulty: Difficulty = .medium,
+        availability: LocalizedText? = nil, review: Review? = nil, location: SourceLocation = .none
     ) {
         self.id = id
         self.taskID = taskID
@@ -94,6 +117,9 @@ public struct Question: Sendable, Hashable, Identifiable {
         self.pairs = pairs
         self.explanation = explanation
         self.refs = refs
+        self.difficulty = difficulty
+        self.availability = availability
+        self.review = review
         self.location = location
     }
 

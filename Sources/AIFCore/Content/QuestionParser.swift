@@ -31,8 +31,8 @@ extension ContentReader {
         guard let fields = Fields(
             node, in: file, owner: { $0.map { "question '\($0)'" } ?? "question" },
             allowed: ["id", "task", "tags", "type", "choose", "caseStudy", "stem", "options", "items", "pairs",
-                      "explanation", "refs"],
-            required: ["id", "task", "type", "stem", "explanation", "refs"])
+                      "explanation", "refs", "difficulty", "availability", "reviewed"],
+            required: ["id", "task", "type", "difficulty", "stem", "explanation", "refs"])
         else { return nil }
         let id = register(.question, fields)
         let task = domainID(forTaskIn: fields)
@@ -41,6 +41,7 @@ extension ContentReader {
         var caseStudyID: String?
         if let node = fields.value("caseStudy"), let value = fields.string("caseStudy") {
             caseStudyID = value
+            if let id = fields.string("id") { caseStudyUsers[value, default: []].append(id) }
             link(.caseStudy, id: value, at: node, in: file, phrase: "\(fields.owner): case study")
         }
         let stem = fields.text("stem")
@@ -50,11 +51,26 @@ extension ContentReader {
         if let kind { checkAnswers(kind, fields, options: options, items: items, pairs: pairs) }
         let explanation = fields.text("explanation")
         let refs = readRefs(fields, required: true)
-        guard let id, let task, let kind, let stem, let explanation else { return nil }
+        let difficulty = readDifficulty(fields)
+        let availability = fields.text("availability")
+        let review = readReview(fields)
+        guard let id, let task, let kind, let stem, let explanation, let difficulty else { return nil }
         return Question(
             id: id, taskID: task.task, domainID: task.domain, tags: tags, kind: kind, caseStudyID: caseStudyID,
             stem: stem, options: options, items: items, pairs: pairs, explanation: explanation, refs: refs,
-            location: fields.location)
+            difficulty: difficulty, availability: availability, review: review, location: fields.location)
+    }
+
+    private func readDifficulty(_ fields: Fields) -> Difficulty? {
+        guard let node = fields.value("difficulty"), let text = fields.string("difficulty") else { return nil }
+        guard let difficulty = Difficulty(rawValue: text) else {
+            let names = Difficulty.allCases.map(\.rawValue)
+            fields.file.report(
+                "\(fields.owner): difficulty '\(text)' is not one of \(names.joined(separator: ", "))"
+                    + Suggestions.hint(for: text, in: names), at: node)
+            return nil
+        }
+        return difficulty
     }
 
     private func readKind(_ fields: Fields) -> QuestionKind? {

@@ -17,11 +17,30 @@ final class IssueCollector {
     func fileAndLine(_ location: SourceLocation) -> String { "\(displayPrefix)\(location.file):\(location.line)" }
 }
 
+/// Every Japanese text read, with where its scalar starts, for checks that need the whole library
+/// (the terminology list) and exact positions.
+final class JapaneseTexts {
+    struct Entry {
+        let file: String
+        let raw: String
+        /// Where the scalar's value begins (for a block scalar, the `|` line).
+        let mark: SourceLocation
+        let isBlock: Bool
+    }
+
+    private(set) var entries: [Entry] = []
+    /// Each file's lines, to turn an offset in a scalar into a line and column.
+    var sources: [String: [Substring]] = [:]
+
+    func add(_ entry: Entry) { entries.append(entry) }
+}
+
 /// One parsed YAML file: reports issues at node positions.
 struct YAMLFile {
     /// Relative to the content directory.
     let path: String
     let issues: IssueCollector
+    var japanese: JapaneseTexts? = nil
 
     func location(_ node: Node) -> SourceLocation {
         let mark = node.mark
@@ -84,6 +103,10 @@ struct YAMLFile {
                 continue
             }
             let text = Self.isNull(value) ? "" : scalar.string
+            if language == .ja, let japanese {
+                let isBlock = scalar.style == .literal || scalar.style == .folded
+                japanese.add(.init(file: path, raw: text, mark: location(value), isBlock: isBlock))
+            }
             if text.trimmingWhitespace.isEmpty {
                 report("\(owner): \(field) '\(name)' text is empty", at: key)
             }

@@ -44,7 +44,17 @@ struct ContentCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let library = try ContentSource.load(content)
+            let directory = try ContentSource.locate(content)
+            let read = ContentLinter.readLeniently(directory: directory, settingValidator: ContentSource.settingValidator)
+            guard let library = read.library else {
+                for issue in read.issues { printError(issue.description) }
+                throw ExitCode.failure
+            }
+            if !read.issues.isEmpty {
+                printError(
+                    "aifprep: \(count(read.issues.count, "problem")) (run `aifprep content lint`); "
+                        + "these figures count only the items that loaded")
+            }
             print(ContentStats(library).render(json: json))
         }
     }

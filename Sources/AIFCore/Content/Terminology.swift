@@ -1,0 +1,124 @@
+import Yams
+
+/// One entry of `terminology.yaml`: the Japanese term AWS's Japanese documentation and exam guide use,
+/// and the variants a Japanese text must not use instead.
+public struct Term: Sendable, Hashable {
+    public var en: String
+    public var ja: String
+    public var avoid: [String]
+    public var note: String?
+
+    public init(en: String, ja: String, avoid: [String] = [], note: String? = nil) {
+        self.en = en
+        self.ja = ja
+        self.avoid = avoid
+        self.note = note
+    }
+
+    /// Where `text` uses an avoided variant, as offsets in characters. A variant written as a gloss right
+    /// after the preferred term — `温度 (temperature)`, `温度（temperature）` — is allowed.
+    func violations(in text: String) -> [(variant: String, offset: Int)] {
+        var found: [(String, Int)] = []
+        let characters = Array(text)
+        for variant in avoid where !variant.isEmpty {
+            let pattern = Array(variant)
+            var start = 0
+            while start + pattern.count <= characters.count {
+                if Array(characters[start..<start + pattern.count]) == pattern {
+                    if !isGloss(characters, before: start) { found.append((variant, start)) }
+                    start += pattern.count
+                } else {
+                    start += 1
+                }
+            }
+        }
+        return found.sorted { $0.1 < $1.1 }
+    }
+
+    private func isGloss(_ characters: [Character], before offset: Int) -> Bool {
+        var prefix = String(characters[..<offset])
+        guard let open = prefix.last, open == "(" || open == "（" else { return false }
+        prefix.removeLast()
+        while prefix.last == " " { prefix.removeLast() }
+        return prefix.hasSuffix(ja)
+    }
+}
+
+extension ContentReader {
+    func readTerminology(_ path: String) {
+        guard let parsed = parse(path),
+              let top = Fields(parsed.root, in: parsed.file, owner: { _ in "terminology file" },
+                               allowed: ["terms"], required: ["terms"])
+        else { return }
+        var seen: [String: SourceLocation] = [:]
+        for (index, node) in (top.list("terms") ?? []).enumerated() {
+            guard let fields = Fields(
+                node, in: parsed.file, owner: { _ in "term \(index + 1)" },
+                allowed: ["en", "ja", "avoid", "note"], required: ["en", "ja"]),
+                  let en = fields.string("en"), let ja = fields.string("ja")
+            else { continue }
+            let owner = "term '\(en)'"
+            if let first = seen[en.lowercased()] {
+                parsed.file.report("duplicate \(owner); first listed at \(issues.fileAndLine(first))", at: fields.location)
+            } else {
+                seen[en.lowercased()] = fields.location
+            }
+            let avoid = fields.stringList("avoid") ?? []
+            for variant in avoid where variant.value == ja {
+                parsed.file.report("\(owner): '\(ja)' is both the term and a variant to avoid", at: variant.node)
+            }
+            terms.append(Term(en: en, ja: ja, avoid: avoid.map(\.value), note: fields.string("note")))
+        }
+    }
+
+    /// Reports each Japanese text that uses an avoided variant, at the variant's own line and column.
+    func checkTerminology() {
+        guard !terms.isEmpty else { return }
+        for entry in japaneseTexts.entries {
+            for term in terms {
+                for hit in term.violations(in: entry.raw) {
+                    let location = position(of: hit.variant, nth: occurrence(hit, in: entry.raw), in: entry)
+                    issues.add(
+                        "Japanese text uses '\(hit.variant)'; the terminology list says '\(term.ja)' (\(term.en))",
+                        at: location)
+                }
+            }
+        }
+    }
+
+    /// Which occurrence of the variant (0-based) the hit is, counting from the scalar's start.
+    private func occurrence(_ hit: (variant: String, offset: Int), in raw: String) -> Int {
+        let prefix = String(Array(raw)[..<hit.offset])
+        return prefix.components(separatedBy: hit.variant).count - 1
+    }
+
+    /// Finds the variant in the file's own lines, starting where the scalar starts, so that the
+    /// location is right for block scalars (whose text starts on the next line, indented) too.
+    private func position(of variant: String, nth: Int, in entry: JapaneseTexts.Entry) -> SourceLocation {
+        let fallback = entry.mark
+        guard let lines = japaneseTexts.sources[entry.file], entry.mark.line >= 1 else { return fallback }
+        let span = entry.raw.count { $0 == "\n" } + 2
+        var remaining = nth
+        let first = entry.mark.line - 1
+        for index in first..<min(lines.count, first + span) {
+            var line = String(lines[index])
+            var skipped = 0
+            if index == first {
+                // The scalar starts at its mark's column on the first line.
+                let drop = max(0, entry.mark.column - 1)
+                line = String(line.dropFirst(drop))
+                skipped = drop
+            }
+            var searchFrom = line.startIndex
+            while let range = line.range(of: variant, range: searchFrom..<line.endIndex) {
+                if remaining == 0 {
+                    let column = skipped + line.distance(from: line.startIndex, to: range.lowerBound) + 1
+                    return SourceLocation(file: entry.file, line: index + 1, column: column)
+                }
+                remaining -= 1
+                searchFrom = range.upperBound
+            }
+        }
+        return fallback
+    }
+}
