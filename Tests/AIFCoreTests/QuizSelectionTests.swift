@@ -36,6 +36,51 @@ struct QuizSelectionTests {
         }
     }
 
+    /// Domain weights hold and the difficulty mix follows `examDifficultyMix` when the bank allows it.
+    @Test func examDrawFollowsTheDifficultyMix() {
+        var lib = QuizFixtures.library(perDomain: [40, 40, 48, 28, 28], caseStudy: false)
+        let levels: [Difficulty] = [.easy, .medium, .medium, .hard, .hard, .hard, .easy]
+        let questions = lib.questions.enumerated().map { i, q in
+            var q = q
+            q.difficulty = levels[i % levels.count]
+            return q
+        }
+        lib = ContentLibrary(blueprint: lib.blueprint, decks: [], cards: [], questions: questions, caseStudies: [],
+                             presets: [], diagnosisCards: [:])
+        for seed in [1, 2, 3, 99] as [UInt64] {
+            var rng = QuizRandom(seed: seed)
+            let qs = QuizSelector.exam(from: lib, count: 65, rng: &rng)
+            #expect(qs.count == 65)
+            #expect(Dictionary(grouping: qs, by: \.domainID).mapValues(\.count) == ["d1": 13, "d2": 16, "d3": 18, "d4": 9, "d5": 9])
+            let mix = Dictionary(grouping: qs, by: \.difficulty).mapValues(\.count)
+            // 65 × (15, 45, 40) % = 9.75, 29.25, 26 → 10, 29, 26.
+            #expect(mix == [.easy: 10, .medium: 29, .hard: 26], "seed \(seed): \(mix)")
+        }
+        // A bank with too few hard questions still fills the exam.
+        let easy = ContentLibrary(blueprint: lib.blueprint, decks: [], cards: [], questions: QuizFixtures.library().questions,
+                                  caseStudies: [], presets: [], diagnosisCards: [:])
+        var rng = QuizRandom(seed: 5)
+        #expect(QuizSelector.exam(from: easy, count: 65, rng: &rng).count == 65)
+    }
+
+    @Test func practiceFiltersByDifficulty() {
+        var lib = QuizFixtures.library(caseStudy: false)
+        let questions = lib.questions.enumerated().map { i, q in
+            var q = q
+            q.difficulty = i % 3 == 0 ? .hard : .easy
+            return q
+        }
+        lib = ContentLibrary(blueprint: lib.blueprint, decks: [], cards: [], questions: questions, caseStudies: [],
+                             presets: [], diagnosisCards: [:])
+        var rng = QuizRandom(seed: 4)
+        let picked = QuizSelector.practice(from: lib, filter: PracticeFilter(difficulties: [.hard], count: 500), rng: &rng)
+        #expect(picked.count == questions.count { $0.difficulty == .hard })
+        #expect(picked.allSatisfy { $0.difficulty == .hard })
+        // Filters saved before difficulty existed decode as "all difficulties".
+        let old = try? JSONDecoder().decode(PracticeFilter.self, from: Data(#"{"domains":["d1"],"tasks":[],"kinds":[],"count":5}"#.utf8))
+        #expect(old == PracticeFilter(domains: ["d1"], count: 5))
+    }
+
     @Test func caseStudyQuestionsStayTogether() {
         let lib = QuizFixtures.library()
         var seenWithCase = 0

@@ -31,7 +31,8 @@ enum QuizScreenFixtures {
             AnswerOption(text: lt("Data leakage into validation", "検証データへの漏洩"), isCorrect: false, why: lt("That would raise validation accuracy.", "検証精度が上がるはずです。")),
         ],
         explanation: lt("A large gap between training and validation accuracy means overfitting.", "学習精度と検証精度の大きな差は過学習を示します。"),
-        refs: [Reference(url: "https://docs.aws.amazon.com/machine-learning/latest/dg/model-fit-underfitting-vs-overfitting.html")])
+        refs: [Reference(url: "https://docs.aws.amazon.com/machine-learning/latest/dg/model-fit-underfitting-vs-overfitting.html")],
+        difficulty: .hard)
 
     static let multiple = Question(
         id: "d1-002", taskID: "1.1", domainID: "d1", kind: .multiple(choose: 2),

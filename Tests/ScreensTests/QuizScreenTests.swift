@@ -1,7 +1,7 @@
 import AIFCore
 import Foundation
 import GoldenTesting
-import Screens
+@testable import Screens
 import TerminalUI
 import Testing
 
@@ -126,8 +126,18 @@ struct QuizScreenTests {
         #expect(d.screen.contains("⚑ flagged"))
         d.keys("r")
         let review = d.screen
-        #expect(review.contains("Answered 1 · Unanswered 3 · Flagged 1"))
+        #expect(review.contains("All 4   Unanswered 3   Flagged 1"))
         #expect(review.contains("[d1-002]"))
+        // Tab narrows the list to unanswered, then flagged questions; Enter opens the one shown.
+        d.send(.key(.tab))
+        #expect(!d.screen.contains("[d1-001]") && d.screen.contains("[d1-002]"))
+        d.send(.key(.tab))
+        #expect(d.screen.contains("[d1-002]") && !d.screen.contains("[d1-003]"))
+        d.send(.key(.enter))
+        #expect(d.run?.session.current == 1)
+        d.keys("r")
+        d.send(.key(.tab))          // back to all
+        #expect(d.screen.contains("[d1-001]"))
         // Jump to q4 from the review list.
         d.send(.key(.down), .key(.down), .key(.enter))
         #expect(d.run?.session.current == 3)
@@ -216,6 +226,37 @@ struct QuizScreenTests {
         expectGolden(d.render(), "quiz-feedback-en")
         d.send(.key(.enter))
         #expect(d.run?.session.current == 1)
+    }
+
+    /// Like the real exam, the simulation names no domain, and a case study's questions say so.
+    @Test func examHeaderHidesTheDomainAndNamesTheCaseStudy() throws {
+        let d = QuizDriver()
+        try d.startRun([F.caseQuestion, F.single])
+        let header = d.screen.split(separator: "\n").first { $0.contains("Question 1 of 2") } ?? ""
+        #expect(header.contains("Case study, question 1 of 1"))
+        #expect(!header.contains("Domain") && !header.contains("single"))
+        d.keys("n")
+        let second = d.screen.split(separator: "\n").first { $0.contains("Question 2 of 2") } ?? ""
+        #expect(second.contains("single choice") && !second.contains("Domain"))
+    }
+
+    @Test func practiceSetupFiltersByDifficulty() throws {
+        let d = QuizDriver()
+        d.keys("p")
+        let setup = try #require(d.app.stack.last as? QuizPracticeSetupScreen)
+        #expect(setup.available == 5)
+        // Untick easy and medium: only the one hard question is left.
+        for level in [Difficulty.easy, .medium] {
+            let row = try #require(setup.rows.firstIndex(of: .difficulty(level)))
+            while ((d.app.stack.last as? QuizPracticeSetupScreen)?.selected ?? row) < row { d.send(.key(.down)) }
+            d.send(.char(" "))
+        }
+        #expect(d.screen.contains("(1 match)"))
+        let filtered = try #require(d.app.stack.last as? QuizPracticeSetupScreen)
+        #expect(filtered.filter.difficulties == [.hard])
+        d.keys("s")
+        let run = try #require(d.run)
+        #expect(!run.session.questions.isEmpty && run.session.questions.allSatisfy { $0.difficulty == .hard })
     }
 
     @Test func practiceSetupFiltersAndStarts() throws {

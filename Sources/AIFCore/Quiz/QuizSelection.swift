@@ -6,18 +6,34 @@ public struct PracticeFilter: Codable, Sendable, Equatable {
     public var tasks: Set<String>
     /// `QuestionKind.name` values.
     public var kinds: Set<String>
+    public var difficulties: Set<Difficulty>
     public var count: Int
 
-    public init(domains: Set<String> = [], tasks: Set<String> = [], kinds: Set<String> = [], count: Int = 20) {
+    public init(
+        domains: Set<String> = [], tasks: Set<String> = [], kinds: Set<String> = [],
+        difficulties: Set<Difficulty> = [], count: Int = 20
+    ) {
         self.domains = domains
         self.tasks = tasks
         self.kinds = kinds
+        self.difficulties = difficulties
         self.count = count
+    }
+
+    // Filters saved before difficulties existed still decode.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        domains = try c.decodeIfPresent(Set<String>.self, forKey: .domains) ?? []
+        tasks = try c.decodeIfPresent(Set<String>.self, forKey: .tasks) ?? []
+        kinds = try c.decodeIfPresent(Set<String>.self, forKey: .kinds) ?? []
+        difficulties = try c.decodeIfPresent(Set<Difficulty>.self, forKey: .difficulties) ?? []
+        count = try c.decodeIfPresent(Int.self, forKey: .count) ?? 20
     }
 
     public func admits(_ q: Question) -> Bool {
         (domains.isEmpty || domains.contains(q.domainID)) && (tasks.isEmpty || tasks.contains(q.taskID))
             && (kinds.isEmpty || kinds.contains(q.kind.name))
+            && (difficulties.isEmpty || difficulties.contains(q.difficulty))
     }
 }
 
@@ -70,24 +86,39 @@ public enum QuizSelector {
         return order.map { groups[$0]! }
     }
 
-    /// A full simulation: `count` questions spread over the domains by the blueprint's weights. When a
-    /// domain has too few questions the rest are filled from other domains. `domains` narrows the draw
-    /// (weights are then shared among the chosen domains).
+    /// The share of each difficulty in a simulation. AWS publishes no mix; the exam's scenario questions
+    /// are mostly applied and comparative, so most are medium or hard and few are pure recall.
+    public static let examDifficultyMix: [(id: String, weight: Int)] = [
+        (Difficulty.easy.rawValue, 15), (Difficulty.medium.rawValue, 45), (Difficulty.hard.rawValue, 40),
+    ]
+
+    /// A full simulation: `count` questions spread over the domains by the blueprint's weights and over
+    /// difficulties by `examDifficultyMix`. Domain weights come first: when the difficulty mix cannot be met
+    /// within them it is relaxed, and when a domain has too few questions the rest are filled from other
+    /// domains. `domains` narrows the draw (weights are then shared among the chosen domains).
     public static func exam(from library: ContentLibrary, count: Int, domains: Set<String> = [], rng: inout QuizRandom) -> [Question] {
         let blueprint = library.blueprint.domains.filter { domains.isEmpty || domains.contains($0.id) }
         let pool = library.questions.filter { q in blueprint.contains { $0.id == q.domainID } }
-        let quota = quotas(count: min(count, pool.count), weights: blueprint.map { ($0.id, $0.weight) })
+        let size = min(count, pool.count)
+        let quota = quotas(count: size, weights: blueprint.map { ($0.id, $0.weight) })
+        let mix = quotas(count: size, weights: examDifficultyMix)
         let shuffled = rng.shuffled(units(pool))
         var taken = Array(repeating: false, count: shuffled.count)
         var perDomain: [String: Int] = [:]
+        var perLevel: [String: Int] = [:]
         var total = 0
-        for (i, unit) in shuffled.enumerated() {
-            let need = Dictionary(grouping: unit, by: \.domainID).mapValues(\.count)
-            let fits = need.allSatisfy { perDomain[$0.key, default: 0] + $0.value <= quota[$0.key, default: 0] }
-            guard fits, total + unit.count <= count else { continue }
-            taken[i] = true
-            total += unit.count
-            for (d, n) in need { perDomain[d, default: 0] += n }
+        for respectMix in [true, false] {
+            for (i, unit) in shuffled.enumerated() where !taken[i] {
+                let need = Dictionary(grouping: unit, by: \.domainID).mapValues(\.count)
+                let levels = Dictionary(grouping: unit, by: \.difficulty.rawValue).mapValues(\.count)
+                let fits = need.allSatisfy { perDomain[$0.key, default: 0] + $0.value <= quota[$0.key, default: 0] }
+                let mixFits = !respectMix || levels.allSatisfy { perLevel[$0.key, default: 0] + $0.value <= mix[$0.key, default: 0] }
+                guard fits, mixFits, total + unit.count <= count else { continue }
+                taken[i] = true
+                total += unit.count
+                for (d, n) in need { perDomain[d, default: 0] += n }
+                for (l, n) in levels { perLevel[l, default: 0] += n }
+            }
         }
         // Shortfall (a domain with too few questions): fill from whatever is left.
         for (i, unit) in shuffled.enumerated() where !taken[i] && total + unit.count <= count {

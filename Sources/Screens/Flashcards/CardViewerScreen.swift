@@ -41,6 +41,7 @@ public struct CardViewerScreen: Screen {
         lines.append([Span(String(repeating: theme.unicode ? "─" : "-", count: max(0, inner.width)), style: theme.muted)])
         lines.append([])
         lines += TextWrap.wrap(Markup.parse(card.back(ctx.language)), width: inner.width)
+        lines += AvailabilityNote.lines(card.availability, width: inner.width, ctx, theme: theme)
         for ref in card.refs {
             lines.append([])
             lines += TextWrap.wrap([Span(ref.url, style: theme.muted)], width: inner.width)

@@ -140,6 +140,7 @@ public struct StudyScreen: Screen {
             lines.append([Span(String(repeating: theme.unicode ? "─" : "-", count: max(0, inner.width)), style: theme.muted)])
             lines.append([])
             lines += TextWrap.wrap(Markup.parse(card.back(ctx.language)), width: inner.width)
+            lines += AvailabilityNote.lines(card.availability, width: inner.width, ctx, theme: theme)
         }
         let maxScroll = max(0, lines.count - inner.height)
         var p = Paragraph([], width: inner.width)

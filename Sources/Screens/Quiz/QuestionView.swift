@@ -109,6 +109,7 @@ struct QuestionView {
             let verdict = answer == nil ? ctx.t("Not answered", "未回答") : (ok ? ctx.t("Correct", "正解") : ctx.t("Incorrect", "不正解"))
             add([[Span((ok ? check : cross) + " " + verdict, style: ok ? theme.good : theme.bad)]])
             add(TextWrap.wrap(Markup.parse(q.explanation(lang).trimmingCharacters(in: .whitespacesAndNewlines)), width: w))
+            add(AvailabilityNote.lines(q.availability, width: w, ctx, theme: theme))
             if !q.refs.isEmpty {
                 blank()
                 add([[Span(ctx.t("References", "参考資料"), style: theme.muted.with(.underline))]])

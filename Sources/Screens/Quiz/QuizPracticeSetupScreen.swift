@@ -7,17 +7,19 @@ public struct QuizPracticeSetupScreen: Screen {
     let services: QuizServices
     var tasks: Set<String>
     var kinds: Set<String>
+    var difficulties: Set<Difficulty>
     var count = 20
     var timed = false
     var selected = 0
     var offset = 0
 
-    enum Row: Equatable { case domain(String), task(String), kind(String), count, timed, start }
+    enum Row: Equatable { case domain(String), task(String), kind(String), difficulty(Difficulty), count, timed, start }
 
     public init(services: QuizServices) {
         self.services = services
         tasks = Set(services.library.blueprint.tasks.map(\.id))
         kinds = Set(QuestionKind.allNames)
+        difficulties = Set(Difficulty.allCases)
     }
 
     public func title(_ ctx: AppContext) -> String { ctx.t("Practice", "練習") }
@@ -38,16 +40,21 @@ public struct QuizPracticeSetupScreen: Screen {
             r += d.tasks.map { .task($0.id) }
         }
         r += QuestionKind.allNames.map { .kind($0) }
+        r += Difficulty.allCases.map { .difficulty($0) }
         return r + [.count, .timed, .start]
     }
 
     var filter: PracticeFilter {
         let all = Set(services.library.blueprint.tasks.map(\.id))
-        return PracticeFilter(tasks: tasks == all ? [] : tasks, kinds: kinds == Set(QuestionKind.allNames) ? [] : kinds, count: count)
+        return PracticeFilter(
+            tasks: tasks == all ? [] : tasks, kinds: kinds == Set(QuestionKind.allNames) ? [] : kinds,
+            difficulties: difficulties == Set(Difficulty.allCases) ? [] : difficulties, count: count)
     }
 
     var available: Int {
-        services.library.questions.count { tasks.contains($0.taskID) && kinds.contains($0.kind.name) }
+        services.library.questions.count {
+            tasks.contains($0.taskID) && kinds.contains($0.kind.name) && difficulties.contains($0.difficulty)
+        }
     }
 
     mutating func toggle(_ row: Row) {
@@ -57,6 +64,7 @@ public struct QuizPracticeSetupScreen: Screen {
             if ids.isSubset(of: tasks) { tasks.subtract(ids) } else { tasks.formUnion(ids) }
         case .task(let id): if tasks.contains(id) { tasks.remove(id) } else { tasks.insert(id) }
         case .kind(let k): if kinds.contains(k) { kinds.remove(k) } else { kinds.insert(k) }
+        case .difficulty(let d): if difficulties.contains(d) { difficulties.remove(d) } else { difficulties.insert(d) }
         case .timed: timed.toggle()
         case .count, .start: break
         }
@@ -95,7 +103,7 @@ public struct QuizPracticeSetupScreen: Screen {
 
     func start(_ ctx: AppContext) -> Transition {
         guard available > 0 else {
-            ctx.status = ctx.t("No questions match: choose more tasks or types.", "条件に合う問題がありません。タスクか形式を増やしてください。")
+            ctx.status = ctx.t("No questions match: choose more tasks, types or difficulties.", "条件に合う問題がありません。タスク、形式、難易度を増やしてください。")
             return .none
         }
         switch QuizMenuScreen.start(mode: .practice, filter: filter, timed: timed, services: services, ctx) {
@@ -123,6 +131,14 @@ public struct QuizPracticeSetupScreen: Screen {
             default: ctx.t("Matching", "組み合わせ")
             }
             return [Span(box(kinds.contains(k))), Span(label)]
+        case .difficulty(let d):
+            let label: String = switch d {
+            case .easy: ctx.t("Easy (recall a fact)", "易しい (知識の確認)")
+            case .medium: ctx.t("Medium (apply a concept)", "標準 (概念の応用)")
+            case .hard: ctx.t("Hard (close look-alikes, as on the exam)", "難しい (本試験並みの紛らわしい選択肢)")
+            }
+            let n = services.library.questions.count { $0.difficulty == d }
+            return [Span(box(difficulties.contains(d))), Span(label), Span("  \(n)", style: theme.muted)]
         case .count:
             return [Span(ctx.t("Questions: ", "問題数: ")), Span("◂ \(count) ▸", style: .bold),
                     Span(ctx.t("  (\(available) match)", "  (該当 \(available) 問)"), style: theme.muted)]

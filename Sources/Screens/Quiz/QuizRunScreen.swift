@@ -14,13 +14,32 @@ public struct QuizRunScreen: Screen {
     var picked: Int?
     var scroll = 0
     var scenarioScroll = 0
+    /// Position in `reviewIndices`, the questions the review list shows.
     var reviewSelected = 0
     var reviewOffset = 0
+    var reviewFilter = ReviewFilter.all
     var confirmSubmit = false
     var banner: String?
     var unsavedSeconds = 0.0
 
     enum Phase { case question, review }
+
+    /// Which questions the review before submitting lists; Tab cycles through them.
+    enum ReviewFilter: CaseIterable { case all, unanswered, flagged }
+
+    var reviewIndices: [Int] {
+        switch reviewFilter {
+        case .all: Array(0..<session.count)
+        case .unanswered: session.unanswered()
+        case .flagged: session.flagged()
+        }
+    }
+
+    /// Opens the review with `question` selected when the filter shows it.
+    mutating func openReview(at question: Int) {
+        phase = .review
+        reviewSelected = reviewIndices.firstIndex(of: question) ?? 0
+    }
 
     public init(session: QuizSession, services: QuizServices) {
         self.session = session
@@ -41,6 +60,7 @@ public struct QuizRunScreen: Screen {
             return [
                 KeyHelp("↑↓ Enter", ctx.t("open question", "問題を開く"), footer: true),
                 KeyHelp("s", ctx.t("submit", "提出"), footer: true),
+                KeyHelp("Tab", ctx.t("filter: all, unanswered, flagged", "絞り込み: すべて・未回答・印あり")),
                 KeyHelp("f", ctx.t("flag", "印")),
                 KeyHelp("Esc r", ctx.t("back to the question", "問題に戻る"), footer: true),
             ]
@@ -106,7 +126,7 @@ public struct QuizRunScreen: Screen {
     }
 
     mutating func go(to i: Int, _ ctx: AppContext) {
-        if i >= session.count { phase = .review; reviewSelected = session.count - 1; return }
+        if i >= session.count { openReview(at: session.count - 1); return }
         session.go(to: i)
         cursor = 0
         picked = nil
@@ -206,8 +226,7 @@ public struct QuizRunScreen: Screen {
             session.toggleFlag(index)
             save(ctx)
         case .char("r"), .char("s"):
-            phase = .review
-            reviewSelected = index
+            openReview(at: index)
             confirmSubmit = false
         case .key(.pageDown): scroll = min(scroll + max(1, layout.question.height - 2), maxScroll(ctx))
         case .key(.pageUp): scroll = max(0, scroll - max(1, layout.question.height - 2))
@@ -236,7 +255,7 @@ public struct QuizRunScreen: Screen {
                 case .previous: if index > 0 { go(to: index - 1, ctx) }
                 case .next: go(to: index + 1, ctx)
                 case .flag: session.toggleFlag(index); save(ctx)
-                case .review: phase = .review; reviewSelected = index
+                case .review: openReview(at: index)
                 case .check: enter(ctx)
                 }
                 return .none
@@ -255,21 +274,36 @@ public struct QuizRunScreen: Screen {
     }
 
     mutating func updateReview(_ event: Event, _ ctx: AppContext) -> Transition {
-        let n = session.count
+        let shown = reviewIndices
+        let n = shown.count
         let list = QuizRunLayout.reviewList(ctx.bodyArea)
+        func open(_ row: Int) {
+            guard shown.indices.contains(row) else { return }
+            phase = .question
+            go(to: shown[row], ctx)
+        }
         switch event {
         case .key(.up), .char("k"): reviewSelected = max(0, reviewSelected - 1)
-        case .key(.down), .char("j"): reviewSelected = min(n - 1, reviewSelected + 1)
+        case .key(.down), .char("j"): reviewSelected = max(0, min(n - 1, reviewSelected + 1))
         case .key(.home): reviewSelected = 0
-        case .key(.end): reviewSelected = n - 1
-        case .key(.pageDown): reviewSelected = min(n - 1, reviewSelected + list.height)
+        case .key(.end): reviewSelected = max(0, n - 1)
+        case .key(.pageDown): reviewSelected = max(0, min(n - 1, reviewSelected + list.height))
         case .key(.pageUp): reviewSelected = max(0, reviewSelected - list.height)
+        case .key(.tab), .key(.backTab):
+            let current = shown.indices.contains(reviewSelected) ? shown[reviewSelected] : index
+            let all = ReviewFilter.allCases
+            let step = event == .key(.tab) ? 1 : all.count - 1
+            reviewFilter = all[(all.firstIndex(of: reviewFilter)! + step) % all.count]
+            reviewSelected = reviewIndices.firstIndex(of: current) ?? 0
+            reviewOffset = 0
         case .key(.enter), .char(" "):
-            phase = .question
-            go(to: reviewSelected, ctx)
+            open(reviewSelected)
         case .char("f"):
-            session.toggleFlag(reviewSelected)
+            guard shown.indices.contains(reviewSelected) else { break }
+            session.toggleFlag(shown[reviewSelected])
             save(ctx)
+            // Unflagging in the flagged view removes the row; keep the selection in range.
+            reviewSelected = max(0, min(reviewSelected, reviewIndices.count - 1))
         case .char("s"), .char("S"):
             let open = session.unanswered().count
             if open > 0 && !confirmSubmit {
@@ -285,14 +319,14 @@ public struct QuizRunScreen: Screen {
             let lv = ListView(items: Array(repeating: [], count: n), selected: reviewSelected, previousOffset: reviewOffset, height: list.height)
             if let row = lv.rowAt(m.position, in: list) {
                 reviewSelected = row
-                phase = .question
-                go(to: row, ctx)
+                open(row)
             }
-        case .mouse(let m) where m.kind == .scrollDown: reviewSelected = min(n - 1, reviewSelected + 1)
+        case .mouse(let m) where m.kind == .scrollDown: reviewSelected = max(0, min(n - 1, reviewSelected + 1))
         case .mouse(let m) where m.kind == .scrollUp: reviewSelected = max(0, reviewSelected - 1)
         default: break
         }
-        reviewOffset = ListView(items: Array(repeating: [], count: n), selected: reviewSelected, previousOffset: reviewOffset, height: list.height).offset
+        let count = reviewIndices.count
+        reviewOffset = ListView(items: Array(repeating: [], count: count), selected: reviewSelected, previousOffset: reviewOffset, height: list.height).offset
         return .none
     }
 
@@ -347,8 +381,12 @@ public struct QuizRunScreen: Screen {
     func viewQuestion(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
         let q = question
         let layout = QuizRunLayout(area: area, hasCaseStudy: q.caseStudyID != nil, banner: banner != nil)
-        let domain = services.library.domain(id: q.domainID).map { ctx.t("Domain \($0.number)", "分野 \($0.number)") } ?? q.domainID
-        var left = ctx.t("Question \(index + 1) of \(session.count)", "問題 \(index + 1) / \(session.count)") + " · \(domain) · " + q.kind.shortLabel(ctx)
+        var left = ctx.t("Question \(index + 1) of \(session.count)", "問題 \(index + 1) / \(session.count)")
+        // The real exam names no domain; practice modes do, since the learner chose them.
+        if session.attempt.mode != .exam, let domain = services.library.domain(id: q.domainID) {
+            left += " · " + ctx.t("Domain \(domain.number)", "分野 \(domain.number)")
+        }
+        left += " · " + (caseStudyLabel(ctx) ?? q.kind.shortLabel(ctx))
         if session.isFlagged(index) { left += " · " + ctx.t("⚑ flagged", "⚑ 印あり") }
         drawHeader(into: &buf, row: layout.header, left: left, ctx, theme: theme)
         if let banner {
@@ -377,6 +415,14 @@ public struct QuizRunScreen: Screen {
         }
     }
 
+    /// "Case study, question 2 of 3" for a question that belongs to a scenario.
+    func caseStudyLabel(_ ctx: AppContext) -> String? {
+        guard let id = question.caseStudyID else { return nil }
+        let members = session.questions.indices.filter { session.questions[$0].caseStudyID == id }
+        let position = (members.firstIndex(of: index) ?? 0) + 1
+        return ctx.t("Case study, question \(position) of \(members.count)", "ケーススタディ (\(members.count) 問中 \(position) 問目)")
+    }
+
     func reviewRow(_ i: Int, _ ctx: AppContext, theme: Theme) -> Line {
         let q = session.questions[i]
         let answered = session.answer(at: i) != nil
@@ -397,17 +443,34 @@ public struct QuizRunScreen: Screen {
         let rows = Layout.vertical([.length(1), .length(1), .fill(1), .length(1)]).split(area)
         drawHeader(into: &buf, row: rows[0], left: ctx.t("Review before submitting", "提出前の見直し"), ctx, theme: theme)
         let un = session.unanswered().count, fl = session.flagged().count
-        let summary = ctx.t("Answered \(session.attempt.answeredCount) · Unanswered \(un) · Flagged \(fl)",
-                            "回答済み \(session.attempt.answeredCount) · 未回答 \(un) · 印あり \(fl)")
         if let banner {
             buf.put(" " + banner, x: rows[1].x, y: rows[1].y, style: Style(fg: .yellow, [.reverse, .bold]), maxWidth: rows[1].width)
         } else {
-            buf.put(summary, x: rows[1].x + 1, y: rows[1].y, style: .bold, maxWidth: rows[1].width - 1)
+            // The filter tabs double as the summary; the one shown is highlighted.
+            let tabs: [(ReviewFilter, String)] = [
+                (.all, ctx.t("All \(session.count)", "すべて \(session.count)")),
+                (.unanswered, ctx.t("Unanswered \(un)", "未回答 \(un)")),
+                (.flagged, ctx.t("Flagged \(fl)", "印あり \(fl)")),
+            ]
+            var x = rows[1].x + 1
+            for (filter, label) in tabs {
+                let text = " \(label) "
+                buf.put(text, x: x, y: rows[1].y, style: filter == reviewFilter ? theme.key.with(.reverse) : .bold,
+                        maxWidth: max(0, rows[1].maxX - x))
+                x += DisplayWidth.of(text) + 1
+            }
         }
         let list = QuizRunLayout.reviewList(area)
-        let items = (0..<session.count).map { reviewRow($0, ctx, theme: theme) }
-        ListView(items: items, selected: reviewSelected, previousOffset: reviewOffset, height: list.height).render(in: list, &buf, theme: theme)
-        let help = ctx.t("Enter open · f flag · s submit · Esc back", "Enter 開く · f 印 · s 提出 · Esc 戻る")
+        let shown = reviewIndices
+        if shown.isEmpty {
+            let none = reviewFilter == .flagged ? ctx.t("No flagged questions.", "印を付けた問題はありません。")
+                : ctx.t("Every question is answered.", "すべての問題に回答済みです。")
+            buf.put(none, x: list.x, y: list.y, style: theme.muted, maxWidth: list.width)
+        } else {
+            let items = shown.map { reviewRow($0, ctx, theme: theme) }
+            ListView(items: items, selected: reviewSelected, previousOffset: reviewOffset, height: list.height).render(in: list, &buf, theme: theme)
+        }
+        let help = ctx.t("Enter open · Tab filter · f flag · s submit · Esc back", "Enter 開く · Tab 絞り込み · f 印 · s 提出 · Esc 戻る")
         buf.put(help, x: rows[3].x + 1, y: rows[3].y, style: theme.muted, maxWidth: rows[3].width - 1)
     }
 }
