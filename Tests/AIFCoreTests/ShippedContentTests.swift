@@ -62,6 +62,10 @@ import TrainingSandbox
             let balance = try #require(stats.optionBalance[language])
             #expect(balance.singleShare <= 0.30,
                     "[\(language)] key is the longest option in \(balance.singleKeyLongest) of \(balance.single)")
+            // Nor may a test-wise reader win by always taking the shortest or a middle option.
+            for (rank, n) in balance.singleKeyRank.enumerated() {
+                #expect(Double(n) <= 0.35 * Double(balance.single), "[\(language)] key has length rank \(rank + 1) in \(n) of \(balance.single)")
+            }
             #expect(balance.multipleShare <= 0.20,
                     "[\(language)] keys are the longest in \(balance.multipleKeysLongest) of \(balance.multiple)")
         }

@@ -50,8 +50,19 @@ public struct ContentStats: Sendable, Equatable {
         public var multipleKeysLongest: Int
         public var multiple: Int
 
+        /// Single-answer questions by the key's length rank: index 0 = longest, 1 = second longest, …
+        /// (1 + the number of strictly longer options). Any rank far above 1 in 4 is a cue too.
+        public var singleKeyRank: [Int] = [0, 0, 0, 0]
+
         public var singleShare: Double { single == 0 ? 0 : Double(singleKeyLongest) / Double(single) }
         public var multipleShare: Double { multiple == 0 ? 0 : Double(multipleKeysLongest) / Double(multiple) }
+    }
+
+    /// How many options of a single-answer question are strictly longer than its key.
+    public static func keyRank(_ question: Question, _ language: Language) -> Int? {
+        guard let key = question.correctOptionIndices.first, question.correctOptionIndices.count == 1 else { return nil }
+        let lengths = question.options.map { $0.text(language).trimmingWhitespace.count }
+        return lengths.count { $0 > lengths[key] }
     }
 
     /// Whether the correct options of a single or multiple question are its longest ones in `language`.
@@ -95,6 +106,9 @@ public struct ContentStats: Sendable, Equatable {
                 case .single:
                     balance.single += 1
                     if Self.keysAreLongest(question, language) { balance.singleKeyLongest += 1 }
+                    if let rank = Self.keyRank(question, language) {
+                        balance.singleKeyRank[min(rank, balance.singleKeyRank.count - 1)] += 1
+                    }
                 case .multiple:
                     balance.multiple += 1
                     if Self.keysAreLongest(question, language) { balance.multipleKeysLongest += 1 }
@@ -151,7 +165,8 @@ public struct ContentStats: Sendable, Equatable {
                 (language.rawValue, [
                     "singleKeyLongest": balance.singleKeyLongest, "single": balance.single,
                     "multipleKeysLongest": balance.multipleKeysLongest, "multiple": balance.multiple,
-                ])
+                    "singleKeyRank": balance.singleKeyRank,
+                ] as [String: Any])
             }),
             "byTopic": Dictionary(uniqueKeysWithValues: byTopic.map {
                 ($0.tag, ["task": $0.task, "cards": $0.cards, "questions": $0.questions] as [String: Any])
@@ -193,6 +208,14 @@ public struct ContentStats: Sendable, Equatable {
                 ["multiple response", Self.share(\.multipleKeysLongest, \.multiple, optionBalance),
                  Self.share(\.multipleKeysLongest, \.multiple, optionBalance, .ja)],
             ]))
+        sections.append(Self.table(
+            header: ["Key's length rank (single)", "en", "ja"],
+            rows: ["longest", "2nd", "3rd", "4th or shorter"].enumerated().map { rank, name in
+                [name] + Language.allCases.map { language in
+                    let b = optionBalance[language]
+                    return "\(b?.singleKeyRank[rank] ?? 0) (\(Self.percent(b?.singleKeyRank[rank] ?? 0, b?.single ?? 0)))"
+                }
+            }))
         if !byTopic.isEmpty {
             sections.append(Self.table(
                 header: ["Revision topic", "Task", "Cards", "Questions"],
