@@ -55,6 +55,9 @@ import TrainingSandbox
 
     @Test func isAsHardAsTheExam() throws {
         let lib = try Self.library()
+        let stats0 = ContentStats(lib)
+        #expect(Double(stats0.absolutesOnlyInDistractors.count) <= 0.02 * Double(lib.questions.count),
+                "absolute words only in distractors: \(stats0.absolutesOnlyInDistractors)")
         let hard = lib.questions.count { $0.difficulty == .hard }
         #expect(Double(hard) >= 0.4 * Double(lib.questions.count), "\(hard) of \(lib.questions.count) are hard")
         let stats = ContentStats(lib)

@@ -29,6 +29,9 @@ public struct ContentStats: Sendable, Equatable {
     public var optionBalance: [Language: OptionBalance]
     /// Cards and questions carrying each revision topic's tag, in exam order.
     public var byTopic: [TopicCoverage]
+    /// Questions where only distractors use an absolute word ("always", "never", "guarantees", …): a
+    /// test-wise reader drops those options at a glance.
+    public var absolutesOnlyInDistractors: [String]
     /// Cards and questions with a `reviewed` date.
     public var reviewed: Int
     /// Cards and questions with an `availability` note.
@@ -56,6 +59,19 @@ public struct ContentStats: Sendable, Equatable {
 
         public var singleShare: Double { single == 0 ? 0 : Double(singleKeyLongest) / Double(single) }
         public var multipleShare: Double { multiple == 0 ? 0 : Double(multipleKeysLongest) / Double(multiple) }
+    }
+
+    static let absoluteWords = try! NSRegularExpression(
+        pattern: #"\b(always|never|guarantee[sd]?|completely|entirely|eliminat\w*|100\s?%)\b"#,
+        options: [.caseInsensitive])
+
+    static func absoluteOnlyInDistractors(_ question: Question) -> Bool {
+        func absolute(_ text: String) -> Bool {
+            absoluteWords.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+        let keys = question.options.filter(\.isCorrect).map { $0.text.en }
+        let distractors = question.options.filter { !$0.isCorrect }.map { $0.text.en }
+        return distractors.contains(where: absolute) && !keys.contains(where: absolute)
     }
 
     /// How many options of a single-answer question are strictly longer than its key.
@@ -124,6 +140,7 @@ public struct ContentStats: Sendable, Equatable {
                     questions: library.questions.count { $0.tags.contains(topic.tag) })
             }
         }
+        absolutesOnlyInDistractors = library.questions.filter(Self.absoluteOnlyInDistractors).map(\.id)
         reviewed = library.cards.count { $0.review != nil } + library.questions.count { $0.review != nil }
         availabilityNotes = library.cards.count { $0.availability != nil }
             + library.questions.count { $0.availability != nil }
@@ -172,6 +189,7 @@ public struct ContentStats: Sendable, Equatable {
                 ($0.tag, ["task": $0.task, "cards": $0.cards, "questions": $0.questions] as [String: Any])
             }),
             "reviewed": reviewed,
+            "absolutesOnlyInDistractors": absolutesOnlyInDistractors,
             "availabilityNotes": availabilityNotes,
         ]
         // Every value above is a plain number, string or dictionary, so serialisation cannot fail.
@@ -224,6 +242,7 @@ public struct ContentStats: Sendable, Equatable {
         sections.append(Self.table(
             header: ["Checks", "Items"],
             rows: [["reviewed", "\(reviewed)/\(cards + questions)"],
+                   ["absolute words only in distractors", String(absolutesOnlyInDistractors.count)],
                    ["availability notes", String(availabilityNotes)]]))
         sections.append(Self.table(
             header: ["Language", "Complete items"],
