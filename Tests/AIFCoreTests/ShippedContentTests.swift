@@ -69,6 +69,8 @@ import TrainingSandbox
             for (rank, n) in balance.singleKeyRank.enumerated() {
                 #expect(Double(n) <= 0.35 * Double(balance.single), "[\(language)] key has length rank \(rank + 1) in \(n) of \(balance.single)")
             }
+            #expect(Double(balance.multipleKeysShortest) <= 0.20 * Double(balance.multiple),
+                    "[\(language)] keys are the shortest in \(balance.multipleKeysShortest) of \(balance.multiple)")
             #expect(balance.multipleShare <= 0.20,
                     "[\(language)] keys are the longest in \(balance.multipleKeysLongest) of \(balance.multiple)")
         }

@@ -52,6 +52,8 @@ public struct ContentStats: Sendable, Equatable {
         /// Multiple-response questions whose keys are exactly the longest options.
         public var multipleKeysLongest: Int
         public var multiple: Int
+        /// Multiple-response questions whose keys are exactly the shortest options: the mirror-image cue.
+        public var multipleKeysShortest: Int = 0
 
         /// Single-answer questions by the key's length rank: index 0 = longest, 1 = second longest, …
         /// (1 + the number of strictly longer options). Any rank far above 1 in 4 is a cue too.
@@ -72,6 +74,15 @@ public struct ContentStats: Sendable, Equatable {
         let keys = question.options.filter(\.isCorrect).map { $0.text.en }
         let distractors = question.options.filter { !$0.isCorrect }.map { $0.text.en }
         return distractors.contains(where: absolute) && !keys.contains(where: absolute)
+    }
+
+    /// Whether the correct options of a multiple-response question are exactly its shortest ones.
+    public static func keysAreShortest(_ question: Question, _ language: Language) -> Bool {
+        let lengths = question.options.map { $0.text(language).trimmingWhitespace.count }
+        let keys = question.correctOptionIndices
+        guard !keys.isEmpty, keys.count < lengths.count else { return false }
+        let threshold = lengths.sorted()[keys.count - 1]
+        return keys.allSatisfy { lengths[$0] <= threshold } && lengths.count { $0 <= threshold } == keys.count
     }
 
     /// How many options of a single-answer question are strictly longer than its key.
@@ -128,6 +139,7 @@ public struct ContentStats: Sendable, Equatable {
                 case .multiple:
                     balance.multiple += 1
                     if Self.keysAreLongest(question, language) { balance.multipleKeysLongest += 1 }
+                    if Self.keysAreShortest(question, language) { balance.multipleKeysShortest += 1 }
                 case .ordering, .matching: break
                 }
             }
@@ -182,7 +194,7 @@ public struct ContentStats: Sendable, Equatable {
                 (language.rawValue, [
                     "singleKeyLongest": balance.singleKeyLongest, "single": balance.single,
                     "multipleKeysLongest": balance.multipleKeysLongest, "multiple": balance.multiple,
-                    "singleKeyRank": balance.singleKeyRank,
+                    "singleKeyRank": balance.singleKeyRank, "multipleKeysShortest": balance.multipleKeysShortest,
                 ] as [String: Any])
             }),
             "byTopic": Dictionary(uniqueKeysWithValues: byTopic.map {
@@ -225,6 +237,8 @@ public struct ContentStats: Sendable, Equatable {
                  Self.share(\.singleKeyLongest, \.single, optionBalance, .ja)],
                 ["multiple response", Self.share(\.multipleKeysLongest, \.multiple, optionBalance),
                  Self.share(\.multipleKeysLongest, \.multiple, optionBalance, .ja)],
+                ["multiple, keys shortest", Self.share(\.multipleKeysShortest, \.multiple, optionBalance),
+                 Self.share(\.multipleKeysShortest, \.multiple, optionBalance, .ja)],
             ]))
         sections.append(Self.table(
             header: ["Key's length rank (single)", "en", "ja"],
