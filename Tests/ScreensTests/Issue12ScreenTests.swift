@@ -89,7 +89,8 @@ struct Issue12ScreenTests {
         var fits = Buffer(size: Size(width: 10, height: 1))
         fits.put("back  ", x: 6, y: 0)
         #expect(fits.lines()[0] == "      back", "trailing spaces falling off are not a cut")
-        #expect(AppModel.breadcrumb(["Home", "Flashcards", "Study", "Training sandbox"], width: 40) == "aifprep · … › Training sandbox")
+        #expect(AppModel.breadcrumb(["Home", "Flashcards", "Study", "Training sandbox"], width: 40) == "aifprep · … › Study › Training sandbox")
+        #expect(AppModel.breadcrumb(["Home", "Flashcards", "Study", "Training sandbox"], width: 32) == "aifprep · … › Training sandbox")
         #expect(AppModel.breadcrumb(["Home", "Training sandbox"], width: 20).hasSuffix("…"))
     }
 

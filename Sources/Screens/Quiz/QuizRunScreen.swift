@@ -63,15 +63,15 @@ public struct QuizRunScreen: Screen {
         let matching: Bool = { if case .matching = question.kind { return true }; return false }()
         let checkable = studyMode && !session.isChecked(index)
         return [
-            KeyBinding("1-9 Space", matching ? ctx.t("answer number for the prompt", "項目に答えの番号を入れる") : ctx.t("answer", "回答"),
-                       footer: true, priority: 80, on: KeyBinding<QuestionAction>.digits + (matching ? [] : [.char(" ")]), .answer),
+            KeyBinding(matching ? "1-9" : "1-9 Space", matching ? ctx.t("answer number for the prompt", "項目に答えの番号を入れる") : ctx.t("answer", "回答"),
+                       footer: true, priority: 80, short: ctx.t("answer", "回答"), on: KeyBinding<QuestionAction>.digits + (matching ? [] : [.char(" ")]), .answer),
             KeyBinding("Enter", studyMode ? (checkable ? ctx.t("check", "答え合わせ") : ctx.t("next", "次へ"))
                            : ctx.t("choose the highlighted option", "選択中の選択肢を選ぶ"),
                        footer: studyMode, priority: 85, on: [.key(.enter)], .enter),
             KeyBinding("n p ← →", ctx.t("next / previous", "次へ / 前へ"), footer: true, priority: 60,
                        on: [.char("n"), .key(.right), .key(.tab), .char("p"), .key(.left), .key(.backTab)], .next),
             KeyBinding("f", ctx.t("flag", "フラグ"), footer: true, priority: 30, on: [.char("f")], .flag),
-            KeyBinding("r s", ctx.t("review and submit", "見直して提出"), footer: true, priority: 40, on: [.char("r"), .char("s")], .review),
+            KeyBinding("r s", ctx.t("review and submit", "見直して提出"), footer: true, priority: 50, short: ctx.t("review", "見直し"), on: [.char("r"), .char("s")], .review),
             KeyBinding("↑↓ j k", ctx.t("move (ordering: move the picked item)", "移動 (並べ替え: 持ち上げた項目を移動)"),
                        on: [.key(.up), .char("k"), .key(.down), .char("j")], .up),
             KeyBinding("0 Backspace", ctx.t("matching: clear the pair", "組み合わせ: 解除"), enabled: matching,
