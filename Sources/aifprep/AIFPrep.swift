@@ -9,6 +9,12 @@ struct AIFPrep: ParsableCommand {
         abstract: "Study for the AWS Certified AI Practitioner exam (AIF-C01) in your terminal.",
         discussion: """
         With no subcommand, opens the full-screen app: flashcards, quizzes and a live training sandbox.
+
+        APP OPTIONS (aifprep [start] [options]):
+          --data-dir <dir>    Where progress is stored (default: see below).
+          --content <dir>     Study material folder (default: $AIFPREP_CONTENT, else the shipped Content/).
+          --seed <n>          Seed for quiz draws, option order and interval fuzz, to reproduce a session.
+
         Progress is kept in $AIFPREP_DATA_DIR, else $XDG_DATA_HOME/aifprep, else ~/.local/share/aifprep;
         settings in $XDG_CONFIG_HOME/aifprep (else ~/.config/aifprep).
         """,

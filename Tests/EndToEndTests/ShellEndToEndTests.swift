@@ -133,6 +133,8 @@ struct ShellEndToEndTests {
         #expect(v.output.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
         let h = try Tmux.run([Tmux.binary.path, "--help"])
         #expect(h.output.contains("AIF-C01"))
+        // Issue 12: the app's own options are listed in the top-level help, not only under `help start`.
+        for option in ["--data-dir", "--content", "--seed"] { #expect(h.output.contains(option), "\(option) in aifprep --help") }
         let noTTY = try Tmux.run([Tmux.binary.path])
         #expect(noTTY.status != 0)
         #expect(noTTY.output.contains("interactive terminal"))

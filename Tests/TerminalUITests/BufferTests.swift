@@ -15,12 +15,19 @@ import Testing
 
     @Test func aWideCharacterIsNeverSplitAtTheRightEdge() {
         var b = Buffer(size: Size(width: 5, height: 1))
-        b.put("ab日本", x: 0, y: 0)
+        b.put("ab日本", x: 0, y: 0, ellipsis: false)
         #expect(b.lines() == ["ab日 "])
         #expect(!b[4, 0].isTail)
         var clipped = Buffer(size: Size(width: 10, height: 1))
-        clipped.put("日本語", x: 1, y: 0, maxWidth: 3)
+        clipped.put("日本語", x: 1, y: 0, maxWidth: 3, ellipsis: false)
         #expect(clipped.lines() == [" 日       "])
+        // By default a cut is signalled: the last column is "…", never half a wide character.
+        var cut = Buffer(size: Size(width: 5, height: 1))
+        cut.put("ab日本", x: 0, y: 0)
+        #expect(cut.lines() == ["ab日…"])
+        var cut2 = Buffer(size: Size(width: 10, height: 1))
+        cut2.put("日本語", x: 1, y: 0, maxWidth: 3)
+        #expect(cut2.lines() == [" 日…      "])
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
@@ -56,7 +63,7 @@ import Testing
     @Test func clippingOutsideTheBufferIsHarmless() {
         var b = Buffer(size: Size(width: 3, height: 2))
         b.put("abcdef", x: -2, y: 0)
-        b.put("zz", x: 2, y: 1)
+        b.put("zz", x: 2, y: 1, ellipsis: false)
         b.put("never", x: 0, y: 5)
         b.fill(Rect(x: -5, y: -5, width: 100, height: 1), "#")
         #expect(b.lines() == ["cde", "  z"])

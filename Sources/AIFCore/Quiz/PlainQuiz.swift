@@ -11,6 +11,8 @@ public final class PlainQuiz {
     let now: () -> Date
     let store: (any QuizAttemptStoring)?
     let json: Bool
+    /// Which questions are explained after submitting (see `PlainReview`).
+    public var reviewScope: PlainReviewScope = .missed
     private var lastReading: Date
 
     public init(session: QuizSession, library: ContentLibrary, language: Language, json: Bool = false,
@@ -79,7 +81,7 @@ public final class PlainQuiz {
                     fromReview = false
                 case .flag:
                     session.toggleFlag(i)
-                    output(session.isFlagged(i) ? t("Flagged for review.", "見直し用に印を付けました。") : t("Flag removed.", "印を外しました。"))
+                    output(session.isFlagged(i) ? t("Flagged for review.", "見直し用にフラグを付けました。") : t("Flag removed.", "フラグを外しました。"))
                 case .language:
                     language = language == .en ? .ja : .en
                     lastCaseStudy = nil
@@ -113,13 +115,16 @@ public final class PlainQuiz {
     private func printIntro() {
         let a = session.attempt
         var line = t("Exam simulation: \(a.count) questions", "模擬試験: \(a.count) 問")
-        if let limit = a.timeLimit { line += t(", \(Int(limit / 60)) minutes", "、\(Int(limit / 60)) 分") }
+        if let limit = a.timeLimit {
+            let m = Int(limit / 60)
+            line += t(", \(m) \(m == 1 ? "minute" : "minutes")", "、\(m) 分")
+        }
         line += t(", seed \(a.seed).", "、シード \(a.seed)。")
         output(line)
         output(t("Answer with the option numbers: 2 · 1,4 (choose two) · 3 1 2 (ordering) · a2 b1 c3 (matching). "
                  + "Also: skip, back, flag, lang (other language), submit. End of input submits.",
                  "選択肢の番号で答えてください: 2 · 1,4 (2 つ選択) · 3 1 2 (並べ替え) · a2 b1 c3 (組み合わせ)。"
-                 + "skip (飛ばす)、back (戻る)、flag (印)、lang (英語/日本語)、submit (提出) も使えます。入力の終わりで提出します。"))
+                 + "skip (飛ばす)、back (戻る)、flag (フラグ)、lang (英語/日本語)、submit (提出) も使えます。入力の終わりで提出します。"))
     }
 
     /// Content text without its `**` markup, for plain output and one-line lists.
@@ -142,7 +147,7 @@ public final class PlainQuiz {
         output("")
         var header = "[\(q.id)] " + t("Question \(i + 1) of \(session.count)", "問題 \(i + 1) / \(session.count)") + " · " + kindLabel(q)
         if let r = session.remaining { header += " · " + t("\(TimeFormat.clock(r)) left", "残り \(TimeFormat.clock(r))") }
-        if session.isFlagged(i) { header += " · " + t("flagged", "印あり") }
+        if session.isFlagged(i) { header += " · " + t("flagged", "フラグあり") }
         if let a = session.answer(at: i) { header += " · " + t("answered", "回答済み") + " (\(PlainInput.format(a, permutation: perm)))" }
         output(header)
         if showScenario, let cs = q.caseStudyID.flatMap(library.caseStudy(id:)) {
@@ -168,7 +173,7 @@ public final class PlainQuiz {
         func list(_ xs: [Int]) -> String { xs.isEmpty ? "" : " (" + xs.map { String($0 + 1) }.joined(separator: ", ") + ")" }
         output("")
         output(t("Review: \(session.attempt.answeredCount) answered, \(un.count) unanswered\(list(un)), \(fl.count) flagged\(list(fl)).",
-                 "見直し: 回答済み \(session.attempt.answeredCount) 問、未回答 \(un.count) 問\(list(un))、印あり \(fl.count) 問\(list(fl))。"))
+                 "見直し: 回答済み \(session.attempt.answeredCount) 問、未回答 \(un.count) 問\(list(un))、フラグあり \(fl.count) 問\(list(fl))。"))
         output(PlainHint.review(session.count).text(language))
     }
 
@@ -179,10 +184,12 @@ public final class PlainQuiz {
         } catch {
             output(t("Could not save the result: \(error)", "結果を保存できませんでした: \(error)"))
         }
+        let review = PlainReview(session: session, result: result, language: language, scope: reviewScope)
         if json {
-            output(Self.jsonSummary(result, attempt: session.attempt, questions: session.questions))
+            output(review.addingReview(toJSON: Self.jsonSummary(result, attempt: session.attempt, questions: session.questions)))
         } else {
             printResults(result)
+            review.lines().forEach(output)
         }
         return result
     }

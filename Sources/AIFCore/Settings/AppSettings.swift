@@ -9,6 +9,8 @@ public struct AppSettings: Codable, Equatable, Sendable {
     public var desiredRetention: Double = 0.9
     public var dayStartHour: Int = 4
     public var examExtraTime: Bool = false
+    /// The last practice setup, offered again next time (nil: everything, the default).
+    public var practice: PracticeChoice?
 
     public init() {}
 
@@ -21,6 +23,24 @@ public struct AppSettings: Codable, Equatable, Sendable {
         desiredRetention = (try? c.decodeIfPresent(Double.self, forKey: .desiredRetention)).map { min(max($0, 0.7), 0.97) } ?? d.desiredRetention
         dayStartHour = (try? c.decodeIfPresent(Int.self, forKey: .dayStartHour)).map { min(max($0, 0), 23) } ?? d.dayStartHour
         examExtraTime = (try? c.decodeIfPresent(Bool.self, forKey: .examExtraTime)) ?? d.examExtraTime
+        practice = (try? c.decodeIfPresent(PracticeChoice.self, forKey: .practice)) ?? nil
+    }
+}
+
+/// What the learner chose in practice setup; ids that no longer exist in the content are ignored on load.
+public struct PracticeChoice: Codable, Equatable, Sendable {
+    public var tasks: [String]
+    public var kinds: [String]
+    public var difficulties: [String]
+    public var count: Int
+    public var timed: Bool
+
+    public init(tasks: [String], kinds: [String], difficulties: [String], count: Int, timed: Bool) {
+        self.tasks = tasks
+        self.kinds = kinds
+        self.difficulties = difficulties
+        self.count = count
+        self.timed = timed
     }
 }
 

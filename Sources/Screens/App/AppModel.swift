@@ -81,12 +81,52 @@ public struct AppModel: Program {
 
     private func renderHeader(_ top: any Screen, into buf: inout Buffer, area: Rect, theme: Theme) {
         buf.fill(area, style: Style(.reverse))
-        let crumbs = stack.map { $0.title(context) }.joined(separator: " › ")
-        buf.put(" aifprep · \(crumbs)", x: area.x, y: area.y, style: Style([.reverse, .bold]), maxWidth: area.width - 12)
         let lang = context.isJapanese ? "日本語" : "English"
         let right = "\(lang) "
         let w = DisplayWidth.of(right)
+        buf.put(" " + Self.breadcrumb(stack.map { $0.title(context) }, width: area.width - w - 2),
+                x: area.x, y: area.y, style: Style([.reverse, .bold]), maxWidth: area.width - w - 1)
         buf.put(right, x: area.maxX - w, y: area.y, style: Style(.reverse))
+    }
+
+    /// "aifprep · Home › Quiz › Practice" in `width` columns: the middle screens give way to "…" first, then
+    /// the current title is cut with "…" (its full text is in the `?` overlay's title).
+    static func breadcrumb(_ titles: [String], width: Int) -> String {
+        let head = "aifprep · "
+        var crumbs = titles
+        func text() -> String { head + crumbs.joined(separator: " › ") }
+        var dropped = false
+        while DisplayWidth.of(text()) > width, crumbs.count > (dropped ? 2 : 1) {
+            if dropped { crumbs.remove(at: 1) } else { crumbs.removeFirst(); crumbs.insert("…", at: 0); dropped = true }
+            if dropped, crumbs.count == 2 { break }
+        }
+        return Buffer.truncated(text(), width: width)
+    }
+
+    /// The footer's entries: the screen's, then the global ones the screen does not claim itself.
+    func footerItems(_ top: any Screen) -> [KeyHelp] {
+        var items = top.keyHelp(context).filter(\.inFooter)
+        let claimed = Set(top.keyHelp(context).flatMap(\.keyTokens))
+        items.append(KeyHelp("L", context.isJapanese ? "English" : "日本語", priority: 10))
+        items.append(KeyHelp("?", context.t("help", "ヘルプ"), priority: Int.max))
+        if !claimed.contains("q") {
+            items.append(KeyHelp("q", stack.count > 1 ? context.t("back", "戻る") : context.t("quit", "終了"), priority: 90))
+        }
+        return items
+    }
+
+    /// Drops the least important entries until the rest fit in `width`; `?` help always stays.
+    static func fitFooter(_ items: [KeyHelp], width: Int) -> [KeyHelp] {
+        func w(_ i: KeyHelp) -> Int { DisplayWidth.of(i.keys) + DisplayWidth.of(i.footerAction) + 3 }
+        var kept = items
+        while kept.reduce(0, { $0 + w($1) }) > width {
+            // The lowest priority goes first; of equal ones, the later.
+            guard let drop = kept.indices.filter({ kept[$0].keys != "?" })
+                .min(by: { kept[$0].priority < kept[$1].priority || (kept[$0].priority == kept[$1].priority && $0 > $1) })
+            else { break }
+            kept.remove(at: drop)
+        }
+        return kept
     }
 
     private func renderFooter(_ top: any Screen, into buf: inout Buffer, area: Rect, theme: Theme) {
@@ -94,38 +134,50 @@ public struct AppModel: Program {
             buf.put(" " + status, x: area.x, y: area.y, style: theme.warning, maxWidth: area.width)
             return
         }
-        var items = top.keyHelp(context).filter(\.inFooter)
-        items.append(KeyHelp("L", context.isJapanese ? "English" : "日本語"))
-        items.append(KeyHelp("?", context.t("help", "ヘルプ")))
-        items.append(KeyHelp("q", stack.count > 1 ? context.t("back", "戻る") : context.t("quit", "終了")))
         var x = area.x + 1
-        for item in items {
-            let needed = DisplayWidth.of(item.keys) + DisplayWidth.of(item.action) + 3
-            if x + needed > area.maxX { break }
-            x += buf.put(item.keys, x: x, y: area.y, style: theme.key)
-            x += buf.put(" " + item.action + "  ", x: x, y: area.y, style: theme.muted)
+        for item in Self.fitFooter(footerItems(top), width: area.width - 1) {
+            x += buf.put(item.keys, x: x, y: area.y, style: theme.key, maxWidth: max(0, area.maxX - x))
+            x += buf.put(" " + item.footerAction + "  ", x: x, y: area.y, style: theme.muted, maxWidth: max(0, area.maxX - x))
         }
     }
 
-    private func renderHelp(_ top: any Screen, into buf: inout Buffer, area: Rect, theme: Theme) {
+    /// The `?` overlay's entries: the screen's bindings, then the global keys it does not claim itself.
+    func helpEntries(_ top: any Screen) -> [KeyHelp] {
         let ctx = context
-        var entries = top.keyHelp(ctx)
-        entries += [
+        let own = top.keyHelp(ctx)
+        let claimed = Set(own.flatMap(\.keyTokens))
+        let global = [
             KeyHelp("?", ctx.t("show or hide this help", "このヘルプを表示/非表示")),
             KeyHelp("L", ctx.t("switch English / Japanese", "英語と日本語を切り替え")),
             KeyHelp("q  Esc", stack.count > 1 ? ctx.t("go back", "前の画面に戻る") : ctx.t("quit aifprep", "aifprep を終了")),
             KeyHelp("Ctrl-Z", ctx.t("suspend (resume with fg)", "一時停止 (fg で再開)")),
         ]
+        return own + global.filter { !$0.keyTokens.allSatisfy(claimed.contains) }
+    }
+
+    private func renderHelp(_ top: any Screen, into buf: inout Buffer, area: Rect, theme: Theme) {
+        let ctx = context
+        let entries = helpEntries(top)
         let keyW = min(14, (entries.map { DisplayWidth.of($0.keys) }.max() ?? 4) + 2)
-        let width = min(area.width - 4, 64)
-        let height = min(area.height - 2, entries.count + 4)
+        let width = min(area.width - 4, 72)
+        // Long descriptions wrap rather than being cut: the overlay is where the full text is read.
+        let textW = max(8, width - 4 - keyW)
+        let rows: [(keys: String, text: Line)] = entries.flatMap { e in
+            TextWrap.wrap([Span(e.action)], width: textW).enumerated().map { ($0.offset == 0 ? e.keys : "", $0.element) }
+        }
+        let height = min(area.height - 2, rows.count + 4)
         let box = area.centered(width: width, height: height)
         buf.fill(box)
         let inner = Panel(title: ctx.t("Keys — \(top.title(ctx))", "キー操作 — \(top.title(ctx))"), style: theme.accent, titleStyle: theme.title)
             .render(in: box, &buf, theme: theme)
-        for (i, e) in entries.prefix(inner.height - 1).enumerated() {
-            buf.put(e.keys, x: inner.x, y: inner.y + i, style: theme.key, maxWidth: keyW)
-            buf.put(e.action, x: inner.x + keyW, y: inner.y + i, maxWidth: inner.width - keyW)
+        let fits = rows.count <= inner.height - 1
+        for (i, r) in rows.prefix(max(0, inner.height - (fits ? 1 : 2))).enumerated() {
+            buf.put(r.keys, x: inner.x, y: inner.y + i, style: theme.key, maxWidth: keyW)
+            buf.put(r.text.plainText, x: inner.x + keyW, y: inner.y + i, maxWidth: inner.width - keyW)
+        }
+        if !fits, inner.height >= 2 {
+            buf.put(ctx.t("… (enlarge the terminal to see all keys)", "… (端末を大きくするとすべて表示されます)"),
+                    x: inner.x, y: inner.maxY - 2, style: theme.muted, maxWidth: inner.width)
         }
         buf.put(ctx.t("Press ? or Esc to close", "? または Esc で閉じる"), x: inner.x, y: inner.maxY - 1, style: theme.muted, maxWidth: inner.width)
     }

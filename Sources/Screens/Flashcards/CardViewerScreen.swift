@@ -42,10 +42,7 @@ public struct CardViewerScreen: Screen {
         lines.append([])
         lines += TextWrap.wrap(Markup.parse(card.back(ctx.language)), width: inner.width)
         lines += AvailabilityNote.lines(card.availability, width: inner.width, ctx, theme: theme)
-        for ref in card.refs {
-            lines.append([])
-            lines += TextWrap.wrap([Span(ref.url, style: theme.muted)], width: inner.width)
-        }
+        lines += ReferenceLines.lines(card.refs, width: inner.width, ctx, theme: theme)
         var p = Paragraph([], width: inner.width)
         p.lines = lines
         p.scroll = min(scroll, max(0, lines.count - inner.height))

@@ -39,62 +39,78 @@ public struct StudyScreen: Screen {
         return id
     }
 
-    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
-        if isFinished { return [KeyHelp("Enter", ctx.t("done", "終了"), footer: true)] }
-        var keys = [
-            KeyHelp("Space Enter", ctx.t("show the answer / rate", "答えを表示 / 評価"), footer: !revealed),
-            KeyHelp("1-4", ctx.t("Again, Hard, Good, Easy", "もう一度・難しい・正解・簡単"), footer: revealed),
-            KeyHelp("← →", ctx.t("choose a rating", "評価を選ぶ")),
-            KeyHelp("u", ctx.t("undo the last rating", "直前の評価を取り消す"), footer: session.canUndo),
-            KeyHelp("s", ctx.t("skip until tomorrow", "明日まで保留")),
-            KeyHelp("PgUp PgDn", ctx.t("scroll a long card", "長いカードをスクロール")),
-            KeyHelp("L", ctx.t("card in English / Japanese", "カードを英語/日本語で表示")),
+    enum Action { case done, undo, back, reveal, rate, choose, scroll, skip, sandbox }
+
+    /// The keys of this screen: the update acts on exactly these, and the help overlay and footer show them.
+    func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
+        if isFinished {
+            return [
+                KeyBinding("Enter Space q Esc", ctx.t("done", "終了"), footer: true, priority: 80,
+                           on: [.key(.enter), .char(" "), .char("q"), .key(.escape)], .done),
+                KeyBinding("u", ctx.t("undo the last rating", "直前の評価を取り消す"), on: [.char("u")], .undo),
+            ]
+        }
+        return [
+            KeyBinding("Space Enter", revealed ? ctx.t("rate the selected", "選択中の評価で答える") : ctx.t("show the answer", "答えを表示"),
+                       footer: !revealed, priority: 80, on: [.char(" "), .key(.enter)], .reveal),
+            KeyBinding("1-4", ctx.t("Again, Hard, Good, Easy", "もう一度・難しい・正解・簡単"), footer: revealed, priority: 80,
+                       enabled: revealed, on: ["1", "2", "3", "4"].map { .char($0) }, .rate),
+            KeyBinding("← →", ctx.t("choose a rating", "評価を選ぶ"), enabled: revealed, on: [.key(.left), .key(.right)], .choose),
+            KeyBinding("u", ctx.t("undo the last rating", "直前の評価を取り消す"), footer: session.canUndo, priority: 40,
+                       enabled: session.canUndo, on: [.char("u")], .undo),
+            KeyBinding("s", ctx.t("skip until tomorrow", "明日まで保留"), footer: true, priority: 30, on: [.char("s")], .skip),
+            KeyBinding("PgUp PgDn J K", ctx.t("scroll a long card", "長いカードをスクロール"),
+                       on: [.key(.pageUp), .key(.pageDown), .char("J"), .char("K")], .scroll),
+            // Only once the answer shows: the sandbox's preset name would give the answer away.
+            KeyBinding("v", ctx.t("see it live in the sandbox", "サンドボックスで動きを見る"), footer: true, priority: 60, short: ctx.t("see it live", "動きを見る"),
+                       enabled: revealed && sandboxPreset != nil, on: [.char("v")], .sandbox),
+            KeyBinding("q Esc", ctx.t("end the session (summary)", "学習を終える (まとめを表示)"), footer: true, priority: 90, short: ctx.t("back", "戻る"),
+                       on: [.char("q"), .key(.escape)], .back),
         ]
-        if sandboxPreset != nil { keys.append(KeyHelp("v", ctx.t("see it live in the sandbox", "サンドボックスで動きを見る"))) }
-        return keys
     }
+
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] { bindings(ctx).help() }
 
     // MARK: - Update
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
         let now = ctx.now()
-        if isFinished {
-            switch event {
-            case .key(.enter), .key(.escape), .char("q"), .char(" "): return .pop
-            case .char("u"): perform(ctx) { try $0.undo() }
+        if case .mouse(let m) = event, !isFinished {
+            switch m.kind {
+            case .press:
+                if !revealed {
+                    revealed = true
+                } else if let rating = Self.buttonAt(m.position, area: ctx.bodyArea, ctx) {
+                    rate(rating, ctx, now: now)
+                }
+            case .scrollDown: scroll += 1
+            case .scrollUp: scroll = max(0, scroll - 1)
             default: break
             }
             return .none
         }
-        switch event {
-        case .key(.escape), .char("q"):
+        guard let action: Action = bindings(ctx).action(for: event) else { return .none }
+        switch action {
+        case .done: return .pop
+        case .undo: perform(ctx) { try $0.undo() }
+        case .back:
             if session.stats.reviewed > 0 || session.stats.buried > 0 {
                 // Show the summary of what was done; the remaining cards stay due.
                 session.end()
                 return .none
             }
             return .pop
-        case .char(" "), .key(.enter):
+        case .reveal:
             if revealed { rate(selected, ctx, now: now) } else { revealed = true }
-        case .key(.character(let c)) where revealed && ("1"..."4").contains(c):
-            rate(Rating(rawValue: Int(String(c))!)!, ctx, now: now)
-        case .key(.left) where revealed: selected = Rating(rawValue: max(1, selected.rawValue - 1))!
-        case .key(.right) where revealed: selected = Rating(rawValue: min(4, selected.rawValue + 1))!
-        case .key(.pageDown), .char("J"): scroll += 3
-        case .key(.pageUp), .char("K"): scroll = max(0, scroll - 3)
-        case .char("u"): perform(ctx) { try $0.undo() }
-        case .char("s"): perform(ctx) { try $0.bury(at: now) }
-        case .char("v"):
+        case .rate:
+            if case .key(.character(let c)) = event, let n = Int(String(c)), let r = Rating(rawValue: n) { rate(r, ctx, now: now) }
+        case .choose:
+            selected = Rating(rawValue: event == .key(.left) ? max(1, selected.rawValue - 1) : min(4, selected.rawValue + 1))!
+        case .scroll:
+            if event == .key(.pageDown) || event == .char("J") { scroll += 3 } else { scroll = max(0, scroll - 3) }
+        case .skip: perform(ctx) { try $0.bury(at: now) }
+        case .sandbox:
             if let preset = sandboxPreset, let screen = services.openSandbox?(preset) { return .push(screen) }
-        case .mouse(let m) where m.kind == .press:
-            if !revealed {
-                revealed = true
-            } else if let rating = Self.buttonAt(m.position, area: ctx.bodyArea, ctx) {
-                rate(rating, ctx, now: now)
-            }
-        case .mouse(let m) where m.kind == .scrollDown: scroll += 1
-        case .mouse(let m) where m.kind == .scrollUp: scroll = max(0, scroll - 1)
-        default: break
         }
         return .none
     }
@@ -204,15 +220,11 @@ public struct StudyScreen: Screen {
         }
     }
 
+    /// The row under the card repeats the footer's less central keys when the footer has no room for them.
     private func renderHints(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
-        var hints: [(String, String)] = [("s", ctx.t("tomorrow", "明日へ"))]
-        if session.canUndo { hints.append(("u", ctx.t("undo", "取り消し"))) }
-        if sandboxPreset != nil { hints.append(("v", ctx.t("see it live", "動きを見る"))) }
-        hints.append(("L", ctx.t("日本語", "English")))
+        guard revealed, sandboxPreset != nil else { return }
         var x = area.x + 1
-        for (key, action) in hints {
-            x += buf.put(key, x: x, y: area.y, style: theme.key)
-            x += buf.put(" \(action)   ", x: x, y: area.y, style: theme.muted, maxWidth: max(0, area.maxX - x))
-        }
+        x += buf.put("v", x: x, y: area.y, style: theme.key)
+        buf.put(" " + ctx.t("see it live in the sandbox", "サンドボックスで動きを見る"), x: x, y: area.y, style: theme.muted, maxWidth: max(0, area.maxX - x))
     }
 }

@@ -15,6 +15,8 @@ struct QuestionView {
     /// Ordering: the position of the item being moved.
     var picked: Int?
     var showFeedback: Bool
+    /// After the answer: the card that teaches the concept and, when the sandbox can open, its preset.
+    var studyLink: (card: Card, preset: SandboxPreset?)?
 
     var lines: [Line] = []
     var targets: [Target?] = []
@@ -110,13 +112,16 @@ struct QuestionView {
             add([[Span((ok ? check : cross) + " " + verdict, style: ok ? theme.good : theme.bad)]])
             add(TextWrap.wrap(Markup.parse(q.explanation(lang).trimmingCharacters(in: .whitespacesAndNewlines)), width: w))
             add(AvailabilityNote.lines(q.availability, width: w, ctx, theme: theme))
-            if !q.refs.isEmpty {
+            if let link = studyLink {
                 blank()
-                add([[Span(ctx.t("References", "参考資料"), style: theme.muted.with(.underline))]])
-                for r in q.refs {
-                    add(TextWrap.wrap([Span(r.title.map { "\($0) — " } ?? "", style: theme.muted), Span(r.url, style: theme.accent)], width: w))
+                let name = PlainQuiz.plain(link.card.front(lang)).split(separator: "\n").first.map(String.init) ?? link.card.id
+                add(TextWrap.wrap([Span(ctx.t("Study card: ", "学習カード: "), style: theme.muted), Span(name, style: .bold)], width: w))
+                if let preset = link.preset {
+                    add(TextWrap.wrap([Span("v ", style: theme.key), Span(ctx.t("see it live in the sandbox: ", "サンドボックスで動きを見る: "), style: theme.muted),
+                                       Span(preset.title(lang))], width: w))
                 }
             }
+            add(ReferenceLines.lines(q.refs, width: w, ctx, theme: theme))
         }
     }
 
@@ -128,7 +133,7 @@ struct QuestionView {
             let have = Self.chosen(answer).count
             let style = have == n ? theme.good : theme.warning
             return [Span(ctx.t("Choose \(n)", "\(n) つ選択"), style: Style([.bold])),
-                    Span(" · " + ctx.t("\(have) selected", "\(have) つ選択中"), style: style),
+                    Span(" · " + ctx.t("\(have) selected", "選択済み \(have) / \(n)"), style: style),
                     Span(ctx.t("  (number or Space toggles)", "  (番号か Space で切り替え)"), style: theme.muted)]
         case .ordering:
             return [Span(ctx.t("Put in order: Space picks an item up, ↑↓ move it, Space puts it down.",

@@ -62,9 +62,21 @@ public struct QuizHistoryScreen: Screen {
         }
     }
 
+    /// The scores of each quiz mode as its own series, at each attempt's position in the whole history.
+    static func trendSeries(_ entries: [QuizHistoryEntry], theme: Theme) -> [(mode: QuizMode, series: ChartSeries)] {
+        let styles: [QuizMode: (Style, Character)] = [
+            .exam: (theme.accent.with(.bold), "*"), .practice: (theme.good, "o"), .mistakes: (theme.bad, "x"), .quick: (Style(fg: .magenta), "+"),
+        ]
+        return QuizMode.allCases.compactMap { mode in
+            let points = entries.enumerated().filter { $0.element.mode == mode }.map { (x: Double($0.offset + 1), y: Double($0.element.scaledScore)) }
+            guard !points.isEmpty, let (style, marker) = styles[mode] else { return nil }
+            return (mode, ChartSeries(name: mode.rawValue, points: points, style: style, asciiMarker: marker))
+        }
+    }
+
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
         let (chartArea, list) = Self.split(area)
-        let inner = Panel(title: ctx.t("Scaled score by attempt (pass at 700)", "回ごとのスケールスコア (合格 700)"), style: theme.muted, titleStyle: theme.title)
+        let inner = Panel(title: ctx.t("Scaled score by attempt", "回ごとのスケールスコア"), style: theme.muted, titleStyle: theme.title)
             .render(in: chartArea, &buf, theme: theme)
         if let loadError {
             buf.put(ctx.t("Could not read the history: ", "履歴を読めません: ") + loadError, x: inner.x, y: inner.y, style: theme.bad, maxWidth: inner.width)
@@ -78,11 +90,20 @@ public struct QuizHistoryScreen: Screen {
         }
         let bp = services.library.blueprint
         let n = Double(max(2, entries.count))
-        let scores = ChartSeries(name: "score", points: entries.enumerated().map { (Double($0.offset + 1), Double($0.element.scaledScore)) },
-                                 style: theme.accent.with(.bold), asciiMarker: "*")
-        let pass = ChartSeries(name: "pass", points: [(1, Double(bp.passingScore)), (n, Double(bp.passingScore))], style: theme.warning, asciiMarker: "-")
-        LineChart(series: [pass, scores], xBounds: 1...n, yBounds: Double(bp.minScore)...Double(bp.maxScore), xTitle: ctx.t("attempt", "回"))
-            .render(in: inner, &buf, theme: theme)
+        // One line per kind of quiz: a 5-question practice and a full exam are not one trend.
+        let kinds = Self.trendSeries(entries, theme: theme)
+        let pass = ChartSeries(name: "pass", points: [(1, Double(bp.passingScore)), (n, Double(bp.passingScore))], style: theme.warning,
+                               asciiMarker: "-", dashed: true)
+        let rows = Layout.vertical([.fill(1), .length(1)]).split(inner)
+        LineChart(series: [pass] + kinds.map(\.series), xBounds: 1...n, yBounds: Double(bp.minScore)...Double(bp.maxScore), xTitle: ctx.t("attempt", "回"))
+            .render(in: rows[0], &buf, theme: theme)
+        // The legend names every line, the pass mark included.
+        var legend: [(String, Style)] = kinds.map { ((theme.unicode ? "━ " : "* ") + $0.mode.title(ctx), $0.series.style) }
+        legend.append(((theme.unicode ? "┄ " : "- ") + ctx.t("pass mark \(bp.passingScore)", "合格点 \(bp.passingScore)"), theme.warning))
+        var lx = rows[1].x
+        for (text, style) in legend {
+            lx += buf.put(text + "   ", x: lx, y: rows[1].y, style: style, maxWidth: max(0, rows[1].maxX - lx))
+        }
 
         let items: [Line] = entries.map { e in
             let f = DateFormatter()

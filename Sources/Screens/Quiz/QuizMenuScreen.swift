@@ -123,7 +123,7 @@ public struct QuizMenuScreen: Screen {
                 return .none
             }
         case .practice:
-            return .push(QuizPracticeSetupScreen(services: services))
+            return .push(QuizPracticeSetupScreen(services: services, remembered: ctx.settings.practice))
         case .exam, .mistakes, .quick:
             if unfinished != nil && !confirmDiscard {
                 confirmDiscard = true

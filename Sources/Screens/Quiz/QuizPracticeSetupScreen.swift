@@ -15,23 +15,53 @@ public struct QuizPracticeSetupScreen: Screen {
 
     enum Row: Equatable { case domain(String), task(String), kind(String), difficulty(Difficulty), count, timed, start }
 
-    public init(services: QuizServices) {
+    /// The question counts offered: a few for a quick check, then steps of 5.
+    static let counts = [1, 3, 5] + Array(stride(from: 10, through: 200, by: 5))
+
+    /// Starts from the learner's last choice (`remembered`), else everything.
+    public init(services: QuizServices, remembered: PracticeChoice? = nil) {
         self.services = services
-        tasks = Set(services.library.blueprint.tasks.map(\.id))
+        let allTasks = Set(services.library.blueprint.tasks.map(\.id))
+        tasks = allTasks
         kinds = Set(QuestionKind.allNames)
         difficulties = Set(Difficulty.allCases)
+        if let r = remembered {
+            // Ids that the content no longer has are dropped; an empty result falls back to everything.
+            let t = Set(r.tasks).intersection(allTasks)
+            let k = Set(r.kinds).intersection(QuestionKind.allNames)
+            let d = Set(r.difficulties.compactMap(Difficulty.init(rawValue:)))
+            if !t.isEmpty { tasks = t }
+            if !k.isEmpty { kinds = k }
+            if !d.isEmpty { difficulties = d }
+            count = Self.counts.min { abs($0 - r.count) < abs($1 - r.count) } ?? 20
+            timed = r.timed
+        }
+    }
+
+    var choice: PracticeChoice {
+        PracticeChoice(tasks: tasks.sorted(), kinds: kinds.sorted(), difficulties: difficulties.map(\.rawValue).sorted(),
+                       count: count, timed: timed)
     }
 
     public func title(_ ctx: AppContext) -> String { ctx.t("Practice", "練習") }
 
-    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
+    enum Action { case up, down, toggle, enter, more, fewer, start, back }
+
+    /// The keys of this screen: the update acts on exactly these, and help and footer show them.
+    func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
         [
-            KeyHelp("↑↓", ctx.t("move", "移動"), footer: true),
-            KeyHelp("Space", ctx.t("toggle", "切り替え"), footer: true),
-            KeyHelp("← → - +", ctx.t("count", "問題数"), footer: true),
-            KeyHelp("s Enter", ctx.t("start", "開始"), footer: true),
+            KeyBinding("↑↓", ctx.t("move", "移動"), footer: true, priority: 50, on: [.key(.up), .char("k")], .up),
+            KeyBinding("j k", ctx.t("move", "移動"), on: [.key(.down), .char("j")], .down),
+            KeyBinding("Space", ctx.t("toggle", "切り替え"), footer: true, priority: 70, on: [.char(" ")], .toggle),
+            KeyBinding("Enter", ctx.t("toggle, or start on ▶ Start", "切り替え (▶ 開始 の行では開始)"), on: [.key(.enter)], .enter),
+            KeyBinding("← → - +", ctx.t("count", "問題数"), footer: true, priority: 60,
+                       on: [.key(.right), .char("+"), .char("="), .key(.left), .char("-")], .more),
+            KeyBinding("s", ctx.t("start", "開始"), footer: true, priority: 80, on: [.char("s")], .start),
+            KeyBinding("q Esc", ctx.t("back", "戻る"), footer: true, priority: 90, on: [.char("q"), .key(.escape)], .back),
         ]
     }
+
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] { bindings(ctx).help() }
 
     var rows: [Row] {
         var r: [Row] = []
@@ -70,32 +100,50 @@ public struct QuizPracticeSetupScreen: Screen {
         }
     }
 
-    func listArea(_ area: Rect) -> Rect { Layout.vertical([.length(2), .fill(1)]).split(area)[1].inset(left: 1) }
+    func listArea(_ area: Rect) -> Rect { Layout.vertical([.length(2), .fill(1), .length(2)]).split(area)[1].inset(left: 1) }
+
+    /// The full text of the selected row, under the list, when the list had to cut it.
+    func detail(_ ctx: AppContext, theme: Theme, width: Int) -> Line? {
+        let row = rows[selected]
+        let full = line(row, ctx, theme: theme)
+        guard full.width > width - 2 else { return nil }   // ListView's marker column
+        switch row {
+        case .task(let id): return [Span("\(id) ", style: .bold), Span(services.library.task(id: id)?.title(ctx.language) ?? "")]
+        default: return full.map { Span($0.text.trimmingCharacters(in: .whitespaces) == "" ? "" : $0.text, style: $0.style) }
+        }
+    }
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
         let rows = rows
         let list = listArea(ctx.bodyArea)
-        switch event {
-        case .key(.up), .char("k"): selected = max(0, selected - 1)
-        case .key(.down), .char("j"): selected = min(rows.count - 1, selected + 1)
-        case .char(" "): toggle(rows[selected])
-        case .key(.enter):
-            if rows[selected] == .start { return start(ctx) }
-            toggle(rows[selected])
-        case .key(.right), .char("+"), .char("="): count = min(200, count + 5)
-        case .key(.left), .char("-"): count = max(5, count - 5)
-        case .char("s"): return start(ctx)
-        case .key(.escape), .char("q"): return .pop
-        case .mouse(let m) where m.kind == .press:
-            let lv = ListView(items: Array(repeating: [], count: rows.count), selected: selected, previousOffset: offset, height: list.height)
-            if let r = lv.rowAt(m.position, in: list) {
-                selected = r
-                if rows[r] == .start { return start(ctx) }
-                toggle(rows[r])
+        if case .mouse(let m) = event {
+            switch m.kind {
+            case .press:
+                let lv = ListView(items: Array(repeating: [], count: rows.count), selected: selected, previousOffset: offset, height: list.height)
+                if let r = lv.rowAt(m.position, in: list) {
+                    selected = r
+                    if rows[r] == .start { return start(ctx) }
+                    toggle(rows[r])
+                }
+            case .scrollDown: selected = min(rows.count - 1, selected + 1)
+            case .scrollUp: selected = max(0, selected - 1)
+            default: break
             }
-        case .mouse(let m) where m.kind == .scrollDown: selected = min(rows.count - 1, selected + 1)
-        case .mouse(let m) where m.kind == .scrollUp: selected = max(0, selected - 1)
-        default: break
+        } else if let action: Action = bindings(ctx).action(for: event) {
+            switch action {
+            case .up, .down:
+                selected = event == .key(.up) || event == .char("k") ? max(0, selected - 1) : min(rows.count - 1, selected + 1)
+            case .toggle: toggle(rows[selected])
+            case .enter:
+                if rows[selected] == .start { return start(ctx) }
+                toggle(rows[selected])
+            case .more, .fewer:
+                let i = Self.counts.firstIndex(of: count) ?? Self.counts.firstIndex { $0 >= count } ?? 0
+                let up = [.key(.right), .char("+"), .char("=")].contains(event)
+                count = Self.counts[up ? min(Self.counts.count - 1, i + 1) : max(0, i - 1)]
+            case .start: return start(ctx)
+            case .back: return .pop
+            }
         }
         offset = ListView(items: Array(repeating: [], count: rows.count), selected: selected, previousOffset: offset, height: list.height).offset
         return .none
@@ -106,6 +154,8 @@ public struct QuizPracticeSetupScreen: Screen {
             ctx.status = ctx.t("No questions match: choose more tasks, types or difficulties.", "条件に合う問題がありません。タスク、形式、難易度を増やしてください。")
             return .none
         }
+        ctx.settings.practice = choice
+        ctx.saveSettings()
         switch QuizMenuScreen.start(mode: .practice, filter: filter, timed: timed, services: services, ctx) {
         case .push(let s): return .replace(s)
         case let other: return other
@@ -155,5 +205,11 @@ public struct QuizPracticeSetupScreen: Screen {
         let list = listArea(area)
         let items = rows.map { line($0, ctx, theme: theme) }
         ListView(items: items, selected: selected, previousOffset: offset, height: list.height).render(in: list, &buf, theme: theme)
+        let bottom = Layout.vertical([.length(2), .fill(1), .length(2)]).split(area)[2].inset(left: 1)
+        if let d = detail(ctx, theme: theme, width: list.width) {
+            var p = Paragraph(d, width: bottom.width)
+            p.scroll = 0
+            p.render(in: bottom, &buf)
+        }
     }
 }

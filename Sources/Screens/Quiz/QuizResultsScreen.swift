@@ -38,7 +38,7 @@ public struct QuizResultsScreen: Screen {
         switch f {
         case .all: ctx.t("All", "すべて")
         case .incorrect: ctx.t("Incorrect", "不正解")
-        case .flagged: ctx.t("Flagged", "印あり")
+        case .flagged: ctx.t("Flagged", "フラグあり")
         case .unanswered: ctx.t("Unanswered", "未回答")
         }
     }
@@ -124,9 +124,16 @@ public struct QuizResultsScreen: Screen {
         // Domain bars
         let dInner = Panel(title: ctx.t("By domain", "分野別"), style: theme.muted, titleStyle: theme.title).render(in: layout.domains, &buf, theme: theme)
         var y = dInner.y
-        for d in result.domains where y + 1 < dInner.maxY + 1 {
-            let title = services.library.domain(id: d.id)?.title(ctx.language) ?? d.id
-            buf.put(ctx.t("\(d.number) ", "\(d.number) ") + title, x: dInner.x, y: y, style: .bold, maxWidth: dInner.width)
+        // Domain names wrap when the panel has the rows for it, else end in "…".
+        let titles = result.domains.map { d in "\(d.number) " + (services.library.domain(id: d.id)?.title(ctx.language) ?? d.id) }
+        let wrapped = titles.map { TextWrap.wrap($0, width: max(1, dInner.width)) }
+        let wrap = wrapped.reduce(0) { $0 + $1.count + 1 } <= dInner.height
+        for (k, d) in result.domains.enumerated() where y + 1 < dInner.maxY + 1 {
+            for line in wrap ? wrapped[k] : [titles[k]] {
+                buf.put(line, x: dInner.x, y: y, style: .bold, maxWidth: dInner.width)
+                y += 1
+            }
+            y -= 1
             if y + 1 < dInner.maxY {
                 Gauge(ratio: d.fraction, label: "\(d.correct)/\(d.total)", style: d.fraction >= 0.7 ? theme.good : theme.warning)
                     .render(in: Rect(x: dInner.x, y: y + 1, width: dInner.width, height: 1), &buf, theme: theme)
@@ -135,8 +142,9 @@ public struct QuizResultsScreen: Screen {
         }
 
         // Filters and list
-        for tab in layout.filterTabs(ctx, self) {
-            buf.put(tab.label, x: tab.rect.x, y: tab.rect.y, style: tab.filter == filter ? theme.accent.with([.bold, .reverse]) : theme.muted)
+        for tab in layout.filterTabs(ctx, self) where tab.rect.width > 0 {
+            buf.put(tab.label, x: tab.rect.x, y: tab.rect.y, style: tab.filter == filter ? theme.accent.with([.bold, .reverse]) : theme.muted,
+                    maxWidth: tab.rect.width)
         }
         let shown = rows(filter)
         if shown.isEmpty {
@@ -177,12 +185,15 @@ struct ResultsLayout {
 
     struct Tab { var label: String; var rect: Rect; var filter: QuizResultsScreen.Filter }
 
+    /// The filter tabs with their counts; padding goes first when they do not fit, then the last ones end in "…".
     func filterTabs(_ ctx: AppContext, _ screen: QuizResultsScreen) -> [Tab] {
+        let names = QuizResultsScreen.Filter.allCases.map { "\(screen.filterLabel($0, ctx)) \(screen.rows($0).count)" }
+        let padded = names.reduce(0) { $0 + DisplayWidth.of($1) + 3 } - 1 <= tabs.width
         var x = tabs.x
-        return QuizResultsScreen.Filter.allCases.map { f in
-            let label = " \(screen.filterLabel(f, ctx)) \(screen.rows(f).count) "
-            let w = DisplayWidth.of(label)
-            defer { x += w + 1 }
+        return zip(QuizResultsScreen.Filter.allCases, names).map { f, name in
+            let label = padded ? " \(name) " : name
+            let w = min(DisplayWidth.of(label), max(0, tabs.maxX - x))
+            defer { x += w + (padded ? 1 : 2) }
             return Tab(label: label, rect: Rect(x: x, y: tabs.y, width: w, height: 1), filter: f)
         }
     }

@@ -55,29 +55,57 @@ public struct QuizRunScreen: Screen {
     var question: Question { session.currentQuestion }
     var optionCount: Int { session.permutation(index).count }
 
-    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
-        if phase == .review {
-            return [
-                KeyHelp("↑↓ Enter", ctx.t("open question", "問題を開く"), footer: true),
-                KeyHelp("s", ctx.t("submit", "提出"), footer: true),
-                KeyHelp("Tab", ctx.t("filter: all, unanswered, flagged", "絞り込み: すべて・未回答・印あり")),
-                KeyHelp("f", ctx.t("flag", "印")),
-                KeyHelp("Esc r", ctx.t("back to the question", "問題に戻る"), footer: true),
-            ]
-        }
+    enum QuestionAction { case answer, up, down, toggle, enter, clear, next, previous, flag, review, pageDown, pageUp, scenarioDown, scenarioUp, sandbox, pause }
+    enum ReviewAction { case up, down, home, end, pageDown, pageUp, filter, open, flag, submit, back }
+
+    /// The keys while answering: the update acts on exactly these, and help and footer show them.
+    func questionBindings(_ ctx: AppContext) -> [KeyBinding<QuestionAction>] {
+        let matching: Bool = { if case .matching = question.kind { return true }; return false }()
+        let checkable = studyMode && !session.isChecked(index)
         return [
-            KeyHelp("1-9 Space", ctx.t("answer", "回答"), footer: true),
-            KeyHelp("n p ← →", ctx.t("next / previous", "次へ / 前へ"), footer: true),
-            KeyHelp("f", ctx.t("flag", "印"), footer: true),
-            KeyHelp("r", ctx.t("review", "見直し"), footer: true),
-            KeyHelp("s", ctx.t("review and submit", "見直して提出")),
-            KeyHelp("Enter", studyMode ? ctx.t("check the answer, then next", "答え合わせ、続けて次へ") : ctx.t("choose the highlighted option", "選択中の選択肢を選ぶ")),
-            KeyHelp("↑↓ j k", ctx.t("move (ordering: move the picked item)", "移動 (並べ替え: 持ち上げた項目を移動)")),
-            KeyHelp("0", ctx.t("matching: clear the pair", "組み合わせ: 解除")),
-            KeyHelp("PgUp PgDn", ctx.t("scroll the question", "問題をスクロール")),
-            KeyHelp("[ ]", ctx.t("scroll the case-study scenario", "ケーススタディの本文をスクロール")),
-            KeyHelp("q Esc", ctx.t("pause (resume later from Quiz)", "中断 (あとで Quiz から再開)")),
+            KeyBinding(matching ? "1-9" : "1-9 Space", matching ? ctx.t("answer number for the prompt", "項目に答えの番号を入れる") : ctx.t("answer", "回答"),
+                       footer: true, priority: 80, short: ctx.t("answer", "回答"), on: KeyBinding<QuestionAction>.digits + (matching ? [] : [.char(" ")]), .answer),
+            KeyBinding("Enter", studyMode ? (checkable ? ctx.t("check", "答え合わせ") : ctx.t("next", "次へ"))
+                           : ctx.t("choose the highlighted option", "選択中の選択肢を選ぶ"),
+                       footer: studyMode, priority: 85, on: [.key(.enter)], .enter),
+            KeyBinding("n p ← →", ctx.t("next / previous", "次へ / 前へ"), footer: true, priority: 60,
+                       on: [.char("n"), .key(.right), .key(.tab), .char("p"), .key(.left), .key(.backTab)], .next),
+            KeyBinding("f", ctx.t("flag", "フラグ"), footer: true, priority: 30, on: [.char("f")], .flag),
+            KeyBinding("r s", ctx.t("review and submit", "見直して提出"), footer: true, priority: 50, short: ctx.t("review", "見直し"), on: [.char("r"), .char("s")], .review),
+            KeyBinding("↑↓ j k", ctx.t("move (ordering: move the picked item)", "移動 (並べ替え: 持ち上げた項目を移動)"),
+                       on: [.key(.up), .char("k"), .key(.down), .char("j")], .up),
+            KeyBinding("0 Backspace", ctx.t("matching: clear the pair", "組み合わせ: 解除"), enabled: matching,
+                       on: [.char("0"), .key(.backspace), .key(.delete)], .clear),
+            KeyBinding("PgUp PgDn", ctx.t("scroll the question", "問題をスクロール"), on: [.key(.pageUp), .key(.pageDown)], .pageDown),
+            KeyBinding("[ ]", ctx.t("scroll the case-study scenario (or the mouse wheel over it)", "ケーススタディの本文をスクロール (本文上のマウスホイールでも)"),
+                       footer: true, priority: 70, short: ctx.t("scroll case study", "本文をスクロール"),
+                       enabled: question.caseStudyID != nil, on: [.char("["), .char("]")], .scenarioDown),
+            KeyBinding("v", ctx.t("see it live in the sandbox", "サンドボックスで動きを見る"), footer: true, priority: 75, short: ctx.t("sandbox", "サンドボックス"),
+                       enabled: sandboxPreset != nil, on: [.char("v")], .sandbox),
+            KeyBinding("q Esc", ctx.t("pause (resume later from Quiz)", "中断 (あとで「クイズ」から再開)"), footer: true, priority: 45,
+                       short: ctx.t("pause", "中断"),
+                       on: [.char("q"), .key(.escape)], .pause),
         ]
+    }
+
+    /// The keys of the review before submitting.
+    func reviewBindings(_ ctx: AppContext) -> [KeyBinding<ReviewAction>] {
+        [
+            KeyBinding("↑↓ Enter", ctx.t("open question", "問題を開く"), footer: true, priority: 80,
+                       on: [.key(.up), .char("k"), .key(.down), .char("j"), .key(.enter), .char(" ")], .open),
+            KeyBinding("s", ctx.t("submit", "提出"), footer: true, priority: 90, on: [.char("s"), .char("S")], .submit),
+            KeyBinding("Tab", ctx.t("filter: all, unanswered, flagged", "絞り込み: すべて・未回答・フラグあり"), footer: true, priority: 60,
+                       on: [.key(.tab), .key(.backTab)], .filter),
+            KeyBinding("f", ctx.t("flag", "フラグ"), footer: true, priority: 30, on: [.char("f")], .flag),
+            KeyBinding("Home End PgUp PgDn", ctx.t("jump in the list", "一覧内を移動"),
+                       on: [.key(.home), .key(.end), .key(.pageUp), .key(.pageDown)], .home),
+            KeyBinding("q Esc r", ctx.t("back to the question", "問題に戻る"), footer: true, priority: 70,
+                       on: [.key(.escape), .char("q"), .char("r")], .back),
+        ]
+    }
+
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
+        phase == .review ? reviewBindings(ctx).help() : questionBindings(ctx).help()
     }
 
     // MARK: - Update
@@ -204,41 +232,49 @@ public struct QuizRunScreen: Screen {
 
     mutating func updateQuestion(_ event: Event, _ ctx: AppContext) -> Transition {
         let layout = QuizRunLayout(area: ctx.bodyArea, hasCaseStudy: question.caseStudyID != nil, banner: banner != nil)
-        switch event {
-        case .key(.character(let c)) where c.isNumber:
-            guard let d = c.wholeNumberValue else { break }
+        if case .mouse(let m) = event { return mouse(m, layout, ctx) }
+        guard let action: QuestionAction = questionBindings(ctx).action(for: event) else { return .none }
+        switch action {
+        case .answer, .clear:
+            if event == .char(" ") { choose(cursor, ctx); break }
+            guard case .key(.character(let c)) = event, let d = c.wholeNumberValue else {
+                match(prompt: cursor, answerAt: nil, ctx)   // Backspace, Delete
+                break
+            }
             if case .matching = question.kind {
                 match(prompt: cursor, answerAt: d == 0 ? nil : d - 1, ctx)
             } else if d >= 1 {
                 if case .ordering = question.kind { cursor = d - 1; picked = nil } else { choose(d - 1, ctx) }
             }
-        case .key(.up), .char("k"): moveCursor(-1, ctx)
-        case .key(.down), .char("j"): moveCursor(1, ctx)
-        case .char(" "):
-            if case .matching = question.kind { break }
-            choose(cursor, ctx)
-        case .key(.enter): enter(ctx)
-        case .key(.backspace), .key(.delete):
-            if case .matching = question.kind { match(prompt: cursor, answerAt: nil, ctx) }
-        case .char("n"), .key(.right), .key(.tab): go(to: index + 1, ctx)
-        case .char("p"), .key(.left), .key(.backTab): if index > 0 { go(to: index - 1, ctx) }
-        case .char("f"):
+        case .up, .down: moveCursor(event == .key(.up) || event == .char("k") ? -1 : 1, ctx)
+        case .toggle: choose(cursor, ctx)
+        case .enter: enter(ctx)
+        case .next, .previous:
+            if [.char("p"), .key(.left), .key(.backTab)].contains(event) {
+                if index > 0 { go(to: index - 1, ctx) }
+            } else {
+                go(to: index + 1, ctx)
+            }
+        case .flag:
             session.toggleFlag(index)
             save(ctx)
-        case .char("r"), .char("s"):
+        case .review:
             openReview(at: index)
             confirmSubmit = false
-        case .key(.pageDown): scroll = min(scroll + max(1, layout.question.height - 2), maxScroll(ctx))
-        case .key(.pageUp): scroll = max(0, scroll - max(1, layout.question.height - 2))
-        case .char("]"): scenarioScroll += 3
-        case .char("["): scenarioScroll = max(0, scenarioScroll - 3)
-        case .key(.escape), .char("q"):
+        case .pageDown, .pageUp:
+            if event == .key(.pageDown) {
+                scroll = min(scroll + max(1, layout.question.height - 2), maxScroll(ctx))
+            } else {
+                scroll = max(0, scroll - max(1, layout.question.height - 2))
+            }
+        case .scenarioDown, .scenarioUp:
+            scenarioScroll = event == .char("]") ? min(scenarioScroll + 3, maxScenarioScroll(ctx)) : max(0, scenarioScroll - 3)
+        case .sandbox:
+            if let preset = sandboxPreset, let screen = services.openSandbox?(preset.id) { return .push(screen) }
+        case .pause:
             save(ctx)
-            ctx.status = ctx.t("Quiz saved: resume it from Quiz.", "クイズを保存しました。Quiz から再開できます。")
+            ctx.status = ctx.t("Quiz saved: resume it from Quiz.", "クイズを保存しました。「クイズ」から再開できます。")
             return .pop
-        case .mouse(let m):
-            return mouse(m, layout, ctx)
-        default: break
         }
         return .none
     }
@@ -246,7 +282,7 @@ public struct QuizRunScreen: Screen {
     mutating func mouse(_ m: MouseEvent, _ layout: QuizRunLayout, _ ctx: AppContext) -> Transition {
         switch m.kind {
         case .scrollDown:
-            if layout.scenario.contains(m.position) { scenarioScroll += 1 } else { scroll = min(scroll + 1, maxScroll(ctx)) }
+            if layout.scenario.contains(m.position) { scenarioScroll = min(scenarioScroll + 1, maxScenarioScroll(ctx)) } else { scroll = min(scroll + 1, maxScroll(ctx)) }
         case .scrollUp:
             if layout.scenario.contains(m.position) { scenarioScroll = max(0, scenarioScroll - 1) } else { scroll = max(0, scroll - 1) }
         case .press:
@@ -282,48 +318,58 @@ public struct QuizRunScreen: Screen {
             phase = .question
             go(to: shown[row], ctx)
         }
-        switch event {
-        case .key(.up), .char("k"): reviewSelected = max(0, reviewSelected - 1)
-        case .key(.down), .char("j"): reviewSelected = max(0, min(n - 1, reviewSelected + 1))
-        case .key(.home): reviewSelected = 0
-        case .key(.end): reviewSelected = max(0, n - 1)
-        case .key(.pageDown): reviewSelected = max(0, min(n - 1, reviewSelected + list.height))
-        case .key(.pageUp): reviewSelected = max(0, reviewSelected - list.height)
-        case .key(.tab), .key(.backTab):
-            let current = shown.indices.contains(reviewSelected) ? shown[reviewSelected] : index
-            let all = ReviewFilter.allCases
-            let step = event == .key(.tab) ? 1 : all.count - 1
-            reviewFilter = all[(all.firstIndex(of: reviewFilter)! + step) % all.count]
-            reviewSelected = reviewIndices.firstIndex(of: current) ?? 0
-            reviewOffset = 0
-        case .key(.enter), .char(" "):
-            open(reviewSelected)
-        case .char("f"):
-            guard shown.indices.contains(reviewSelected) else { break }
-            session.toggleFlag(shown[reviewSelected])
-            save(ctx)
-            // Unflagging in the flagged view removes the row; keep the selection in range.
-            reviewSelected = max(0, min(reviewSelected, reviewIndices.count - 1))
-        case .char("s"), .char("S"):
-            let open = session.unanswered().count
-            if open > 0 && !confirmSubmit {
-                confirmSubmit = true
-                banner = ctx.t("\(open) unanswered (they count as wrong). Press s again to submit.",
-                               "未回答が \(open) 問あります (不正解になります)。もう一度 s で提出します。")
-                return .none
+        if case .mouse(let m) = event {
+            switch m.kind {
+            case .press:
+                let lv = ListView(items: Array(repeating: [], count: n), selected: reviewSelected, previousOffset: reviewOffset, height: list.height)
+                if let row = lv.rowAt(m.position, in: list) {
+                    reviewSelected = row
+                    open(row)
+                }
+            case .scrollDown: reviewSelected = max(0, min(n - 1, reviewSelected + 1))
+            case .scrollUp: reviewSelected = max(0, reviewSelected - 1)
+            default: break
             }
-            return submit(ctx)
-        case .key(.escape), .char("q"), .char("r"):
-            phase = .question
-        case .mouse(let m) where m.kind == .press:
-            let lv = ListView(items: Array(repeating: [], count: n), selected: reviewSelected, previousOffset: reviewOffset, height: list.height)
-            if let row = lv.rowAt(m.position, in: list) {
-                reviewSelected = row
-                open(row)
+        } else if let action: ReviewAction = reviewBindings(ctx).action(for: event) {
+            switch action {
+            case .up, .down, .open:
+                switch event {
+                case .key(.up), .char("k"): reviewSelected = max(0, reviewSelected - 1)
+                case .key(.down), .char("j"): reviewSelected = max(0, min(n - 1, reviewSelected + 1))
+                default: open(reviewSelected)
+                }
+            case .home, .end, .pageUp, .pageDown:
+                switch event {
+                case .key(.home): reviewSelected = 0
+                case .key(.end): reviewSelected = max(0, n - 1)
+                case .key(.pageDown): reviewSelected = max(0, min(n - 1, reviewSelected + list.height))
+                default: reviewSelected = max(0, reviewSelected - list.height)
+                }
+            case .filter:
+                let current = shown.indices.contains(reviewSelected) ? shown[reviewSelected] : index
+                let all = ReviewFilter.allCases
+                let step = event == .key(.tab) ? 1 : all.count - 1
+                reviewFilter = all[(all.firstIndex(of: reviewFilter)! + step) % all.count]
+                reviewSelected = reviewIndices.firstIndex(of: current) ?? 0
+                reviewOffset = 0
+            case .flag:
+                guard shown.indices.contains(reviewSelected) else { break }
+                session.toggleFlag(shown[reviewSelected])
+                save(ctx)
+                // Unflagging in the flagged view removes the row; keep the selection in range.
+                reviewSelected = max(0, min(reviewSelected, reviewIndices.count - 1))
+            case .submit:
+                let open = session.unanswered().count
+                if open > 0 && !confirmSubmit {
+                    confirmSubmit = true
+                    banner = ctx.t("\(open) unanswered (they count as wrong). Press s again to submit.",
+                                   "未回答が \(open) 問あります (不正解になります)。もう一度 s で提出します。")
+                    return .none
+                }
+                return submit(ctx)
+            case .back:
+                phase = .question
             }
-        case .mouse(let m) where m.kind == .scrollDown: reviewSelected = max(0, min(n - 1, reviewSelected + 1))
-        case .mouse(let m) where m.kind == .scrollUp: reviewSelected = max(0, reviewSelected - 1)
-        default: break
         }
         let count = reviewIndices.count
         reviewOffset = ListView(items: Array(repeating: [], count: count), selected: reviewSelected, previousOffset: reviewOffset, height: list.height).offset
@@ -332,11 +378,38 @@ public struct QuizRunScreen: Screen {
 
     // MARK: - Layout helpers
 
+    /// The sandbox preset `v` opens: only once the answer is shown, for questions the sandbox demonstrates.
+    var sandboxPreset: SandboxPreset? {
+        guard studyMode, session.isChecked(index), services.openSandbox != nil else { return nil }
+        return QuestionStudyLink.preset(for: question, in: services.library)
+    }
+
     func makeView(width: Int, _ ctx: AppContext, theme: Theme) -> QuestionView {
         var v = QuestionView(question: question, permutation: session.permutation(index), answer: session.answer(at: index),
                              cursor: cursor, picked: picked, showFeedback: studyMode && session.isChecked(index))
+        if v.showFeedback, let card = QuestionStudyLink.card(for: question, in: services.library) {
+            v.studyLink = (card, services.openSandbox == nil ? nil : card.sandboxPresetID.flatMap(services.library.preset(id:)))
+        }
         v.build(width: width, ctx, theme: theme)
         return v
+    }
+
+    /// The scenario panel's text area (the panel's inner rect).
+    static func scenarioInner(_ rect: Rect) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return .zero }
+        return rect.inset(top: 1, right: 2, bottom: 1, left: 2)
+    }
+
+    func scenarioParagraph(_ cs: CaseStudy, width: Int, _ ctx: AppContext) -> Paragraph {
+        Paragraph([Span(cs.title(ctx.language) + "\n\n", style: .bold)]
+                  + Markup.parse(cs.scenario(ctx.language).trimmingCharacters(in: .whitespacesAndNewlines)), width: width)
+    }
+
+    func maxScenarioScroll(_ ctx: AppContext) -> Int {
+        guard let cs = question.caseStudyID.flatMap(services.library.caseStudy(id:)) else { return 0 }
+        let layout = QuizRunLayout(area: ctx.bodyArea, hasCaseStudy: true, banner: banner != nil)
+        let inner = Self.scenarioInner(layout.scenario)
+        return max(0, scenarioParagraph(cs, width: inner.width, ctx).height - inner.height)
     }
 
     func maxScroll(_ ctx: AppContext) -> Int {
@@ -387,19 +460,26 @@ public struct QuizRunScreen: Screen {
             left += " · " + ctx.t("Domain \(domain.number)", "分野 \(domain.number)")
         }
         left += " · " + (caseStudyLabel(ctx) ?? q.kind.shortLabel(ctx))
-        if session.isFlagged(index) { left += " · " + ctx.t("⚑ flagged", "⚑ 印あり") }
+        if session.isFlagged(index) { left += " · " + ctx.t("⚑ flagged", "⚑ フラグあり") }
         drawHeader(into: &buf, row: layout.header, left: left, ctx, theme: theme)
         if let banner {
             buf.fill(layout.banner, style: Style(fg: .yellow, [.reverse, .bold]))
             buf.put(" " + banner, x: layout.banner.x, y: layout.banner.y, style: Style(fg: .yellow, [.reverse, .bold]), maxWidth: layout.banner.width)
         }
         if let cs = q.caseStudyID.flatMap(services.library.caseStudy(id:)) {
-            let inner = Panel(title: ctx.t("Case study", "ケーススタディ"), style: theme.muted, titleStyle: theme.accent)
-                .render(in: layout.scenario, &buf, theme: theme)
-            var p = Paragraph([Span(cs.title(ctx.language) + "\n\n", style: .bold)]
-                              + Markup.parse(cs.scenario(ctx.language).trimmingCharacters(in: .whitespacesAndNewlines)), width: inner.width)
-            p.scroll = min(scenarioScroll, max(0, p.height - inner.height))
+            let probe = Self.scenarioInner(layout.scenario)
+            var p = scenarioParagraph(cs, width: probe.width, ctx)
+            let maxScroll = max(0, p.height - probe.height)
+            // The title names the keys when the scenario is longer than its panel.
+            let title = maxScroll > 0 ? ctx.t("Case study · [ ] scroll", "ケーススタディ · [ ] でスクロール") : ctx.t("Case study", "ケーススタディ")
+            let inner = Panel(title: title, style: theme.muted, titleStyle: theme.accent).render(in: layout.scenario, &buf, theme: theme)
+            p.scroll = min(scenarioScroll, maxScroll)
             p.render(in: inner, &buf)
+            if maxScroll > 0, inner.width > 0 {
+                let edge = inner.maxX   // the panel's right padding column
+                if p.scroll < maxScroll { buf.put(theme.unicode ? "↓" : "v", x: edge, y: inner.maxY - 1, style: theme.accent) }
+                if p.scroll > 0 { buf.put(theme.unicode ? "↑" : "^", x: edge, y: inner.y, style: theme.accent) }
+            }
         }
         let view = makeView(width: layout.question.width, ctx, theme: theme)
         view.render(in: layout.question, scroll: min(scroll, max(0, view.lines.count - layout.question.height)), &buf, theme: theme)
@@ -450,7 +530,7 @@ public struct QuizRunScreen: Screen {
             let tabs: [(ReviewFilter, String)] = [
                 (.all, ctx.t("All \(session.count)", "すべて \(session.count)")),
                 (.unanswered, ctx.t("Unanswered \(un)", "未回答 \(un)")),
-                (.flagged, ctx.t("Flagged \(fl)", "印あり \(fl)")),
+                (.flagged, ctx.t("Flagged \(fl)", "フラグあり \(fl)")),
             ]
             var x = rows[1].x + 1
             for (filter, label) in tabs {
@@ -463,14 +543,14 @@ public struct QuizRunScreen: Screen {
         let list = QuizRunLayout.reviewList(area)
         let shown = reviewIndices
         if shown.isEmpty {
-            let none = reviewFilter == .flagged ? ctx.t("No flagged questions.", "印を付けた問題はありません。")
+            let none = reviewFilter == .flagged ? ctx.t("No flagged questions.", "フラグを付けた問題はありません。")
                 : ctx.t("Every question is answered.", "すべての問題に回答済みです。")
             buf.put(none, x: list.x, y: list.y, style: theme.muted, maxWidth: list.width)
         } else {
             let items = shown.map { reviewRow($0, ctx, theme: theme) }
             ListView(items: items, selected: reviewSelected, previousOffset: reviewOffset, height: list.height).render(in: list, &buf, theme: theme)
         }
-        let help = ctx.t("Enter open · Tab filter · f flag · s submit · Esc back", "Enter 開く · Tab 絞り込み · f 印 · s 提出 · Esc 戻る")
+        let help = ctx.t("Enter open · Tab filter · f flag · s submit · Esc back", "Enter 開く · Tab 絞り込み · f フラグ · s 提出 · Esc 戻る")
         buf.put(help, x: rows[3].x + 1, y: rows[3].y, style: theme.muted, maxWidth: rows[3].width - 1)
     }
 }
@@ -505,7 +585,7 @@ struct QuizRunLayout {
     static func navButtons(_ row: Rect, _ ctx: AppContext) -> [Button] {
         let labels: [(String, Action)] = [
             (ctx.t("◂ Prev", "◂ 前へ"), .previous), (ctx.t("Next ▸", "次へ ▸"), .next),
-            (ctx.t("⚑ Flag", "⚑ 印"), .flag), (ctx.t("Review", "見直し"), .review),
+            (ctx.t("⚑ Flag", "⚑ フラグ"), .flag), (ctx.t("Review", "見直し"), .review),
         ]
         var x = row.x + 1
         return labels.map { label, action in

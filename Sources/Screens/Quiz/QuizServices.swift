@@ -7,12 +7,16 @@ public struct QuizServices {
     public var store: any QuizAttemptStoring
     /// A fresh seed for each new quiz; tests pass a fixed sequence.
     public var makeSeed: () -> UInt64
+    /// Opens the training sandbox on a preset (`v` after a hyperparameter question); nil without a sandbox.
+    public var openSandbox: ((String) -> (any Screen)?)?
 
     public init(library: ContentLibrary, store: any QuizAttemptStoring,
-                makeSeed: @escaping () -> UInt64 = { UInt64.random(in: 0...UInt64(UInt32.max)) }) {
+                makeSeed: @escaping () -> UInt64 = { UInt64.random(in: 0...UInt64(UInt32.max)) },
+                openSandbox: ((String) -> (any Screen)?)? = nil) {
         self.library = library
         self.store = store
         self.makeSeed = makeSeed
+        self.openSandbox = openSandbox
     }
 }
 

@@ -58,6 +58,7 @@ extension SandboxScreen {
         if let preset {
             let changed = presetConfig != config ? ctx.t(" (changed)", " (変更あり)") : ""
             spans.append(Span(ctx.t("Preset: ", "プリセット: ") + preset.title(ctx.language) + changed + "\n", style: theme.title))
+            if presetConfig == config { spans.append(Span(SandboxTryHint.text(for: preset, ctx) + "\n", style: theme.accent)) }
             spans.append(Span(SandboxText.unfold(preset.description, ctx.language) + "\n\n"))
         }
         spans.append(Span(selected.label(ctx) + ": " + selected.hint(ctx), style: theme.muted))

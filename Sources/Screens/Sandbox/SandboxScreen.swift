@@ -29,7 +29,10 @@ public struct SandboxScreen: Screen {
         self.pacing = pacing
         config = TrainingConfig()
         run = TrainingRun(config: config)
-        if let presetID, let found = library.preset(id: presetID) { _ = apply(found) }
+        if let presetID, let found = library.preset(id: presetID) {
+            _ = apply(found)
+            selected = SandboxTryHint.control(for: found)   // the control the "Try:" line names
+        }
     }
 
     public func title(_ ctx: AppContext) -> String { ctx.t("Training sandbox", "学習サンドボックス") }

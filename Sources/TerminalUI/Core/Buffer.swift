@@ -74,13 +74,27 @@ public struct Buffer: Hashable, Sendable {
         }
     }
 
-    /// Writes sanitised text on one line starting at (x, y), clipped to `maxWidth` columns.
-    /// Returns the number of columns used.
+    /// Writes sanitised text on one line starting at (x, y), clipped to `maxWidth` columns (and the buffer's
+    /// edge). Text that does not fit ends in "…" so a cut is never silent; `ellipsis: false` clips bare (for
+    /// fragments that are continued or drawn over). Returns the number of columns used.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil, ellipsis: Bool = true) -> Int {
         let limit = min(area.width, maxWidth.map { x + max(0, $0) } ?? area.width)
+        let clean = Sanitizer.clean(text)
+        if ellipsis, x >= 0, limit > x {
+            // Trailing spaces that fall off the edge are not text being cut.
+            let visible = DisplayWidth.of(String(clean.reversed().drop { $0 == " " }.reversed()))
+            if visible > limit - x {
+                let used = draw(clean, x: x, y: y, style: style, limit: limit - 1)
+                return used + set(x + used, y, "…", style: style, limit: limit)
+            }
+        }
+        return draw(clean, x: x, y: y, style: style, limit: limit)
+    }
+
+    private mutating func draw(_ clean: String, x: Int, y: Int, style: Style, limit: Int) -> Int {
         var cx = x
-        for ch in Sanitizer.clean(text) {
+        for ch in clean {
             if cx >= limit { break }
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
@@ -90,6 +104,20 @@ public struct Buffer: Hashable, Sendable {
             cx += w
         }
         return max(0, cx - x)
+    }
+
+    /// How `text` would be cut to `width` columns by `put`: unchanged when it fits, else ending in "…".
+    public static func truncated(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var out = "", w = 0
+        for ch in text {
+            let cw = DisplayWidth.of(ch)
+            if w + cw > width - 1 { break }
+            out.append(ch)
+            w += cw
+        }
+        return out + "…"
     }
 
     /// Restyles a rect without touching its symbols (used for selection bars and highlights).

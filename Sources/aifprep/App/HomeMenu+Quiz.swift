@@ -6,8 +6,9 @@ import Screens
 extension HomeMenu {
     /// The Quiz entry. `store` is a `QuizAttemptsStore` on the shared progress database (call
     /// `QuizAttemptsStore.registerMigrations()` before opening it), or an in-memory store when there is none.
-    static func quiz(library: ContentLibrary, store: any QuizAttemptStoring, makeSeed: @escaping () -> UInt64) -> HomeEntry {
-        let services = QuizServices(library: library, store: store, makeSeed: makeSeed)
+    static func quiz(library: ContentLibrary, store: any QuizAttemptStoring, makeSeed: @escaping () -> UInt64,
+                     openSandbox: ((String) -> (any Screen)?)? = nil) -> HomeEntry {
+        let services = QuizServices(library: library, store: store, makeSeed: makeSeed, openSandbox: openSandbox)
         return HomeEntry(
             shortcut: "Q",
             title: ("Quiz", "クイズ"),

@@ -18,7 +18,7 @@ enum HomeMenu {
         return [
             flashcards(library: library, store: database, seed: seed ?? SeedSequence.random(), openSandbox: openSandbox,
                        quizStudyQuestionIDs: { (try? quizStore.studyQuestionIDs()) ?? [] }),
-            quiz(library: library, store: quizStore, makeSeed: quizSeeds.next),
+            quiz(library: library, store: quizStore, makeSeed: quizSeeds.next, openSandbox: openSandbox),
             sandbox(library: library, openCard: openCard),
             settings(),
             help(),

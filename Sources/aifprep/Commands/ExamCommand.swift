@@ -38,6 +38,9 @@ struct ExamCommand: ParsableCommand {
     @Flag(name: .customLong("no-shuffle"), help: "Keep options in file order (ordering items are still shuffled).")
     var noShuffle = false
 
+    @Option(help: "After submitting, explain these questions: missed (default), all or none. --json includes them as \"review\".")
+    var review: String = PlainReviewScope.missed.rawValue
+
     @Flag(help: "Print a one-line JSON summary at the end instead of the text results.")
     var json = false
 
@@ -49,6 +52,7 @@ struct ExamCommand: ParsableCommand {
 
     func validate() throws {
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or ja") }
+        if PlainReviewScope(rawValue: review) == nil { throw ValidationError("--review must be missed, all or none") }
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let timeLimit, timeLimit < 0 { throw ValidationError("--time-limit must be 0 (untimed) or more minutes") }
         _ = try domainIDs()
@@ -102,6 +106,7 @@ struct ExamCommand: ParsableCommand {
                                  // Unbuffered, line by line: a script may wait for each question before answering.
                                  FileHandle.standardOutput.write(Data((line + "\n").utf8))
                              }, now: Date.init)
+        quiz.reviewScope = PlainReviewScope(rawValue: review) ?? .missed
         quiz.run()
     }
 }

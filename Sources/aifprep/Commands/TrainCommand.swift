@@ -45,6 +45,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Sine: label noise σ. Circle: Playground noise ratio (0–0.5).") var noise: String?
     @Option(help: "Random seed (data, initial weights, shuffling).") var seed: String?
 
+    @Flag(name: .customLong("list-presets"), help: "List the presets, each with the diagnosis it is expected to reach, and exit.")
+    var listPresets = false
+
     @Flag(help: "Draw the loss curves as a text chart.") var plot = false
     @Flag(help: "Print the whole run as JSON (config, data, initial weights, losses, diagnosis).") var json = false
 
@@ -66,7 +69,7 @@ struct TrainCommand: ParsableCommand {
         if let preset {
             let library = try ContentSource.load(content)
             guard let found = library.preset(id: preset) else {
-                let known = library.presets.map(\.id).joined(separator: ", ")
+                let known = library.presets.map { "\($0.id) (expected: \($0.expect))" }.joined(separator: ", ")
                 throw ValidationError("no preset '\(preset)'; the presets are: \(known)")
             }
             settings += found.settings.map { (key: $0.key, value: $0.value) }
@@ -79,7 +82,24 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
+    /// One line per preset: id, title and the diagnosis its run is expected to reach.
+    static func presetList(_ presets: [SandboxPreset]) -> String {
+        let w = presets.map(\.id.count).max() ?? 0
+        return presets.map { p in
+            p.id.padding(toLength: w, withPad: " ", startingAt: 0) + "  expected: " + p.expect.padding(toLength: 12, withPad: " ", startingAt: 0)
+                + "  " + p.title.en
+        }.joined(separator: "\n") + "\n"
+    }
+
     func run() throws {
+        if listPresets {
+            print(Self.presetList(try ContentSource.load(content).presets), terminator: "")
+            return
+        }
+        if let preset, !json, let found = try ContentSource.load(content).preset(id: preset) {
+            // Said before the run, so the learner can compare it with the diagnosis at the end.
+            print("preset \(found.id): \(found.title.en) — expected diagnosis: \(found.expect)")
+        }
         var run = TrainingRun(config: try makeConfig())
         run.run()
         if json {

@@ -1,0 +1,26 @@
+import AIFCore
+import TerminalUI
+
+/// References as display lines: the title wraps like prose, the URL stays whole on a line of its own so
+/// it can be selected or clicked, and is cut with "…" only when it is wider than the text area. (The
+/// full URL is in the content file and in `aifprep exam --plain` output.)
+///
+/// Not an OSC 8 hyperlink: the cell buffer carries a symbol and a style per cell and the ncurses backend
+/// writes the differences through curses, which tracks the cursor itself and has no way to pass an escape
+/// sequence through its output; a link attribute would need a second, non-curses write path.
+enum ReferenceLines {
+    static func lines(_ refs: [Reference], width: Int, _ ctx: AppContext, theme: Theme, heading: Bool = true) -> [Line] {
+        guard !refs.isEmpty, width > 0 else { return [] }
+        var out: [Line] = heading ? [[], [Span(ctx.t("References", "参考資料"), style: theme.muted.with(.underline))]] : []
+        for r in refs {
+            if let title = r.title, !title.isEmpty { out += TextWrap.wrap([Span(title, style: theme.muted)], width: width) }
+            out.append([Span(url(r.url, width: width), style: theme.accent)])
+        }
+        return out
+    }
+
+    /// The URL unchanged when it fits, else cut to `width` columns ending in "…" (never wrapped).
+    static func url(_ url: String, width: Int) -> String {
+        Buffer.truncated(Sanitizer.clean(url), width: width)
+    }
+}
