@@ -5,7 +5,7 @@ public enum RunReport {
         let c = run.config
         let config: [(String, String)] = [
             ("optimizer", string(c.optimizer.rawValue)), ("lr", number(c.lr)), ("batch", "\(c.batch)"),
-            ("epochs", "\(c.epochs)"), ("schedule", string(c.schedule.rawValue)), ("gamma", number(c.gamma)),
+            ("dropLast", "\(c.dropLast)"), ("epochs", "\(c.epochs)"), ("schedule", string(c.schedule.rawValue)), ("gamma", number(c.gamma)),
             ("stepSize", "\(c.stepSize)"), ("warmup", "\(c.warmup)"), ("earlyStopping", "\(c.earlyStopping)"),
             ("patience", "\(c.patience)"), ("minDelta", number(c.minDelta)), ("restoreBest", "\(c.restoreBest)"),
             ("layers", "[" + c.layers.map(String.init).joined(separator: ", ") + "]"),
