@@ -76,6 +76,11 @@ public struct DiagnosisContext: Sendable, Equatable {
                   stoppedEpoch: stoppedEpoch, patience: config.patience)
     }
 
+    public var updatesPerEpoch: Int {
+        let b = max(1, min(batch, trainSize))
+        return dropLast ? max(1, trainSize / b) : (trainSize + b - 1) / b
+    }
+
     /// Points in each epoch's last, smaller batch (0 if none or dropped).
     public var leftover: Int { dropLast || batch >= trainSize ? 0 : trainSize % batch }
 }
@@ -169,8 +174,8 @@ public struct Diagnosis: Sendable, Equatable {
         let restoredJA = restoredEpoch.map { " (エポック \($0) の重みに復元済み)" } ?? ""
         return Diagnosis(
             state: .good, kind: nil,
-            reason: "train \(num(final.trainLoss)) and val \(num(final.validationLoss)) are near the noise floor \(num(floor)) and val is within \(ratio(rise))× its minimum\(restored)",
-            reasonJA: "訓練損失 \(num(final.trainLoss)) と検証損失 \(num(final.validationLoss)) はノイズの下限 \(num(floor)) に近く、検証損失は最小値の \(ratio(rise)) 倍以内です\(restoredJA)")
+            reason: "train \(num(final.trainLoss)) and val \(num(final.validationLoss)) are near the noise floor \(num(floor)) and val is \(rise < 1.05 ? "at" : "near") its minimum\(restored)",
+            reasonJA: "訓練損失 \(num(final.trainLoss)) と検証損失 \(num(final.validationLoss)) はノイズの下限 \(num(floor)) に近く、検証損失も最小値\(rise < 1.05 ? "にあります" : "の近くです")\(restoredJA)")
     }
 
     private static func instability(_ history: [EpochRecord], initialTrainLoss start: Double, floor: Double,
@@ -275,28 +280,26 @@ public struct Diagnosis: Sendable, Equatable {
             d.reasonJA += falling ? "。ゆっくりとしか下がっていません" : "。ほとんど動いていません"
             d.advice = "The learning rate \(num(final.lr)) is too low to get there: raise it (or decay it less)."
             d.adviceJA = "学習率 \(num(final.lr)) が低すぎて届きません。上げてください (または減衰を弱めてください)。"
-        } else if falling {
-            d.cause = .stillFalling
-            d.reason += " and still falling"
-            d.reasonJA += "。まだ下がり続けています"
-            d.advice = "It needs more learning: train longer or raise the learning rate."
-            d.adviceJA = "学習が足りません。エポック数を増やすか、学習率を上げてください。"
-        } else {
+        } else if !falling && c.hiddenUnits <= Rule.smallCapacity {
             d.cause = .tooLittleCapacity
             d.reason += " and no longer falling"
             d.reasonJA += "。もう下がっていません"
-            d.advice = c.hiddenUnits <= Rule.smallCapacity
-                ? "\(c.hiddenUnits) hidden unit\(c.hiddenUnits == 1 ? "" : "s") cannot bend to the data: add hidden units."
-                : "The loss has levelled off too high: try more hidden units or another activation."
-            d.adviceJA = c.hiddenUnits <= Rule.smallCapacity
-                ? "隠れユニット \(c.hiddenUnits) 個ではデータの形に合わせられません。隠れユニットを増やしてください。"
-                : "損失が高いまま横ばいです。隠れユニットを増やすか、別の活性化関数を試してください。"
+            d.advice = "\(c.hiddenUnits) hidden unit\(c.hiddenUnits == 1 ? "" : "s") cannot bend to the data: add hidden units."
+            d.adviceJA = "隠れユニット \(c.hiddenUnits) 個ではデータの形に合わせられません。隠れユニットを増やしてください。"
+        } else {
+            // Enough units: what is missing is learning (too few epochs or updates).
+            let updates = history.count * c.updatesPerEpoch
+            d.cause = .stillFalling
+            d.reason += falling ? " and still falling" : ", falling slowly"
+            d.reasonJA += falling ? "。まだ下がり続けています" : "。ゆっくりとしか下がっていません"
+            d.advice = "It needs more learning (\(updates) update\(updates == 1 ? "" : "s") in all): train longer, use smaller batches or raise the learning rate."
+            d.adviceJA = "学習が足りません (更新は全部で \(updates) 回)。エポック数を増やすか、バッチを小さくするか、学習率を上げてください。"
         }
         return d
     }
 
     /// Three significant digits, e.g. 0.0955, 1.53e+03.
-    static func num(_ x: Double) -> String { String(format: "%.3g", x) }
+    public static func num(_ x: Double) -> String { String(format: "%.3g", x) }
 
     /// 1.3, 42, 1.5e+250: never hundreds of digits.
     static func ratio(_ x: Double) -> String {
@@ -309,21 +312,21 @@ public enum DiagnosisRules {
     public static func rule(_ state: FitState, japanese: Bool) -> String {
         switch (state, japanese) {
         case (.unstable, false):
-            "Unstable: a loss became NaN or infinite, or the training loss jumped above 3× its start (or 3× an earlier low), or it keeps swinging by more than 25% from epoch to epoch at the end."
+            "Unstable: a loss became NaN or infinite, the training loss jumped above 3× its start (or an earlier low), or it still swings by over 25% per epoch at the end."
         case (.unstable, true):
-            "不安定: 損失が NaN や無限大になった、訓練損失が開始時 (または途中の最低値) の 3 倍を超えて跳ね上がった、または終盤もエポックごとに 25% を超えて上下し続けている。"
+            "不安定: 損失が NaN や無限大になった、訓練損失が開始時 (または途中の最低値) の 3 倍を超えて跳ね上がった、または終盤もエポックごとに 25% を超えて上下している。"
         case (.overfitting, false):
-            "Overfitting: the training loss is under the noise floor σ² while the validation loss ends 1.3× its minimum or more — or the training loss is well under σ² (0.7×) while the validation loss ends 1.1× its minimum, reached well before the end."
+            "Overfitting: training loss under the noise floor σ² and validation loss ending ≥ 1.3× its minimum; or training loss well under σ² (< 0.7×) and validation ≥ 1.1× a minimum reached well before the end."
         case (.overfitting, true):
-            "過学習: 訓練損失がノイズの下限 σ² を下回る一方で検証損失が最小値の 1.3 倍以上で終わる。または訓練損失が σ² を大きく (0.7 倍未満に) 下回り、検証損失が、かなり前に記録した最小値の 1.1 倍以上で終わる。"
+            "過学習: 訓練損失がノイズの下限 σ² を下回り、検証損失が最小値の 1.3 倍以上で終わる。または訓練損失が σ² を大きく (0.7 倍未満に) 下回り、検証損失がかなり前の最小値の 1.1 倍以上で終わる。"
         case (.underfitting, false):
-            "Underfitting: training and validation loss both stay above 1.25× the noise floor (or the training loss alone above 2.5×). The cause: still falling (train longer), a learning rate too low, a plateau (too little capacity), or early stopping that ran out of patience."
+            "Underfitting: training and validation loss both above 1.25× the noise floor (or training alone above 2.5×). Cause: still falling (train longer), learning rate too low, a plateau (too little capacity), or early stopping out of patience."
         case (.underfitting, true):
-            "学習不足: 訓練損失と検証損失がどちらもノイズの下限の 1.25 倍を超えたまま (または訓練損失だけで 2.5 倍超)。原因は、まだ下がっている (もっと学習する)、学習率が低すぎる、横ばい (表現力不足)、早期停止の待機が短すぎる、のいずれか。"
+            "学習不足: 訓練損失と検証損失がどちらもノイズの下限の 1.25 倍を超えている (または訓練損失だけで 2.5 倍超)。原因: まだ下がっている (もっと学習する)、学習率が低すぎる、横ばい (表現力不足)、早期停止の待機が短い。"
         case (.good, false):
-            "Good fit: none of the above — both losses near the noise floor and the validation loss near its minimum."
+            "Good fit: none of the above: both losses near the noise floor, validation near its minimum."
         case (.good, true):
-            "適切な汎化: 上のどれにも当てはまらない。両方の損失がノイズの下限に近く、検証損失も最小値の近くにある。"
+            "適切な汎化: 上のどれでもない。両方の損失がノイズの下限に近く、検証損失も最小値の近くにある。"
         }
     }
 

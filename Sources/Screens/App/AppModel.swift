@@ -116,15 +116,16 @@ public struct AppModel: Program {
             KeyHelp("q  Esc", stack.count > 1 ? ctx.t("go back", "前の画面に戻る") : ctx.t("quit aifprep", "aifprep を終了")),
             KeyHelp("Ctrl-Z", ctx.t("suspend (resume with fg)", "一時停止 (fg で再開)")),
         ]
-        let keyW = min(14, (entries.map { DisplayWidth.of($0.keys) }.max() ?? 4) + 2)
         let width = min(area.width - 4, 64)
+        // Wide enough for the longest key plus a gap (a Japanese key name is twice as wide).
+        let keyW = min(max(4, (width - 4) / 2), (entries.map { DisplayWidth.of($0.keys) }.max() ?? 4) + 2)
         let height = min(area.height - 2, entries.count + 4)
         let box = area.centered(width: width, height: height)
         buf.fill(box)
         let inner = Panel(title: ctx.t("Keys — \(top.title(ctx))", "キー操作 — \(top.title(ctx))"), style: theme.accent, titleStyle: theme.title)
             .render(in: box, &buf, theme: theme)
         for (i, e) in entries.prefix(inner.height - 1).enumerated() {
-            buf.put(e.keys, x: inner.x, y: inner.y + i, style: theme.key, maxWidth: keyW)
+            buf.put(e.keys, x: inner.x, y: inner.y + i, style: theme.key, maxWidth: keyW - 1)
             buf.put(e.action, x: inner.x + keyW, y: inner.y + i, maxWidth: inner.width - keyW)
         }
         buf.put(ctx.t("Press ? or Esc to close", "? または Esc で閉じる"), x: inner.x, y: inner.maxY - 1, style: theme.muted, maxWidth: inner.width)
