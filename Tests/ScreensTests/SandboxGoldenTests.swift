@@ -18,6 +18,13 @@ import TerminalUI
         }
     }
 
+    /// The default run to its end (the README shows this screen).
+    @Test func defaultRunFinished() {
+        var h = SandboxHarness(epochsPerTick: 50)
+        h.tickUntilIdle()
+        expectGolden(h.render(), "sandbox-default-en")
+    }
+
     @Test(arguments: [Language.en, .ja])
     func finishedUnstableRun(language: Language) {
         for (themeName, theme) in Self.themes {

@@ -62,8 +62,27 @@ import TrainingSandbox
         #expect(h.sandbox.config.batch == 4)
         text = h.render().text
         #expect(text.contains("4 updates per epoch"))
-        #expect(text.contains("4 of 16 points per update"))
+        #expect(text.contains("4 batches of 4 points"))
         #expect(!text.contains("1 update per epoch"))
+    }
+
+    @Test func aLeftoverBatchIsShownAndCanBeDropped() {
+        var h = SandboxHarness()
+        h.send(.key(.down), .key(.left))
+        #expect(h.sandbox.config.batch == 15)
+        var text = h.render().text
+        #expect(text.contains("2 updates per epoch"))
+        #expect(text.contains("15 + 1 leftover point per epoch"))
+        h.send(.char("d"))
+        #expect(h.sandbox.config.dropLast && h.sandbox.config.updatesPerEpoch == 1)
+        text = h.render().text
+        #expect(text.contains("1 update per epoch"))
+        #expect(text.contains("15; 1 leftover point dropped"))
+        // Batch 12: three batches would be wrong, it is one of 12 and one of 4.
+        h.send(.char("d"))
+        for _ in 0..<3 { h.send(.key(.left)) }
+        #expect(h.sandbox.config.batch == 12 && !h.sandbox.config.dropLast)
+        #expect(h.render().text.contains("12 + 4 leftover points per epoch"))
     }
 
     @Test func clickingAndDraggingOnASliderSetsIt() {
@@ -158,16 +177,37 @@ import TrainingSandbox
         h.tickUntilIdle()
         #expect(h.sandbox.run.diagnosis?.state == .unstable)
         #expect(h.render().text.contains("Unstable training"))
+        // c explains first: the rules, the cause and what to try; Enter opens the cause's card.
         h.send(.char("c"))
+        #expect(h.sandbox.explaining)
+        let text = h.render().text
+        #expect(text.contains("Why this diagnosis") && text.contains("What to try"))
+        #expect(text.contains("Overfitting: training loss under the noise floor"))
+        #expect(text.contains("Card: hp-unstable-remedies"))
+        #expect(asked.isEmpty)
+        h.send(.key(.enter))
+        #expect(asked == ["hp-unstable-remedies"])
+        #expect((h.model.stack.last as? CardStub)?.id == "hp-unstable-remedies")
+    }
+
+    @Test func sOpensTheStatesCardAndEscClosesTheExplanation() {
+        nonisolated(unsafe) var asked: [String] = []
+        var h = SandboxHarness(presetID: "lr-too-high", epochsPerTick: 50, openCard: { id in
+            asked.append(id)
+            return CardStub(id: id)
+        })
+        h.tickUntilIdle()
+        h.send(.char("c"), .key(.escape))
+        #expect(!h.sandbox.explaining && h.model.stack.count == 1)
+        h.send(.char("c"), .char("s"))
         #expect(asked == ["hp-unstable-training"])
-        #expect((h.model.stack.last as? CardStub)?.id == "hp-unstable-training")
     }
 
     @Test func withoutACardScreenTheFooterSaysSo() {
         var h = SandboxHarness(openCard: { _ in nil })
         h.send(.char("c"))
         #expect(h.context.status?.contains("No diagnosis yet") == true)
-        h.send(.tick(Date()), .char("c"))
+        h.send(.tick(Date()), .char("c"), .key(.enter))
         #expect(h.context.status?.contains("No flashcard") == true)
         #expect(h.model.stack.count == 1)
     }

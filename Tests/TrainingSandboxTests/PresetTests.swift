@@ -74,8 +74,12 @@ import TrainingSandbox
     @Test func everyPresetYieldsItsIntendedDiagnosisAcrossSeeds() throws {
         let (_, presets) = try Self.parse()
         #expect(presets.count == 8)
+        var pinned: [String] = []
         for preset in presets {
-            for seed in Self.allSeeds {
+            // A preset that names its seed is checked on it; the others on every seed the screen offers first.
+            let own = preset.settings.last { $0.key == "seed" }.flatMap { UInt64($0.value) }
+            if own != nil { pinned.append(preset.id) }
+            for seed in own.map({ [$0] }) ?? Self.allSeeds {
                 let config = try TrainingConfig.default.applying(settings: preset.settings + [("seed", "\(seed)")])
                 var run = TrainingRun(config: config)
                 run.run()
@@ -83,6 +87,8 @@ import TrainingSandbox
                 #expect(diagnosis.state.rawValue == preset.expect, "\(preset.id) seed \(seed): \(diagnosis.reason)")
             }
         }
+        // Pinning is the exception, for lessons that hinge on where the best epoch falls.
+        #expect(pinned == ["good-fit", "warmup-decay-rescue", "full-batch"])
     }
 
     @Test func rescuePresetsRescueTheirProblem() throws {

@@ -262,6 +262,7 @@ SETTINGS = [
     # Seeds.
     *[s(seed=k) for k in (2, 3, 4, 5, 6)], *[s(seed=k, epochs=1000) for k in (2, 3)],
     s(seed=6, lr=0.1, batch=4, warmup=10, schedule="exponential", gamma=0.9, epochs=60),
+    s(seed=4, lr=0.1, batch=4, warmup=10, schedule="exponential", gamma=0.9, epochs=60),
     # Other activations and depth.
     s(activation="relu", epochs=300), s(activation="sigmoid", epochs=300), s(layers=[16, 16], epochs=300),
     # The presets of Content/sandbox/presets.yaml.
