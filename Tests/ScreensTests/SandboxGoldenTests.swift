@@ -63,7 +63,12 @@ import TerminalUI
         h.send(.key(.down), .key(.down), .key(.down), .key(.down), .char("+"))
         #expect(h.sandbox.config.epochs == 1000 && h.sandbox.config.earlyStopping)
         h.tickUntilIdle()
-        #expect(h.sandbox.run.stoppedEpoch != nil)
+        let stop = h.sandbox.run.stoppedEpoch
+        #expect(stop != nil)
+        // The axis ends at the stop, not at the 1000 planned epochs.
+        let axis = h.render().text.split(separator: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) }
+            .first { $0.contains("epoch") && $0.contains(" 0 ") }
+        #expect(axis?.hasSuffix(" \(stop ?? 0)") == true, "\(axis ?? "")")
         expectGolden(h.render(), "sandbox-early-stopping-120x40")
     }
 

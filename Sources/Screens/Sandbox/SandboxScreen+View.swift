@@ -78,7 +78,9 @@ extension SandboxScreen {
             spans.append(Span("\n"))
         }
         spans.append(Span(selected.label(ctx) + ": " + selected.hint(ctx), style: theme.muted))
-        Paragraph(spans, width: rect.width).render(in: rect, &buf)
+        // Two columns short of the charts, so the text never runs into their labels or legend.
+        let text = Rect(x: rect.x, y: rect.y, width: rect.width - 2, height: rect.height)
+        Paragraph(spans, width: text.width).render(in: text, &buf)
     }
 
     private func renderStatus(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
