@@ -105,6 +105,14 @@ import TrainingSandbox
         #expect(linked == Set(lib.presets.map(\.id)), "every preset is reachable from a card")
     }
 
+    /// The sandbox names a cause with its card; each of those cards ships.
+    @Test func everyDiagnosisCauseHasItsCard() throws {
+        let lib = try Self.library()
+        for cause in DiagnosisCause.allCases {
+            #expect(lib.card(id: cause.card) != nil, "no card \(cause.card) for \(cause)")
+        }
+    }
+
     /// Through the real loader and the real engine, on several seeds (or the preset's own).
     @Test(arguments: [1, 2, 3] as [UInt64])
     func everyPresetShowsItsIntendedState(seed: UInt64) throws {
