@@ -130,6 +130,7 @@ public struct TrainingRun: @unchecked Sendable {
             engine.restore(best)
             restoredEpoch = bestEpoch + 1
         }
+        finalTrueError = measureTrueError()
     }
 
     /// The current weights, layer by layer.
@@ -154,7 +155,12 @@ public struct TrainingRun: @unchecked Sendable {
     /// The model's mean squared error against the noise-free function over the input range
     /// (`TruthGrid.dense`): how far the fit is from the truth. Expected validation loss on fresh
     /// data is the noise floor plus this, so it is the model's excess over the noise floor.
-    public var trueError: Double {
+    public var trueError: Double { finalTrueError ?? measureTrueError() }
+
+    /// Measured once when the run ends, so a view can show it every frame for free.
+    public private(set) var finalTrueError: Double?
+
+    private func measureTrueError() -> Double {
         let grid = TruthGrid.dense(config.dataset)
         var sum = 0.0
         for i in 0..<grid.count {
@@ -312,7 +318,7 @@ public enum TruthGrid {
     /// Per-epoch tracking: coarse, so a tracked epoch costs about one validation pass.
     public static func tracking(_ kind: DatasetKind) -> Dataset { grid(kind, perAxis: kind == .sine ? 64 : 8) }
     /// The final model's figure.
-    public static func dense(_ kind: DatasetKind) -> Dataset { grid(kind, perAxis: kind == .sine ? 401 : 41) }
+    public static func dense(_ kind: DatasetKind) -> Dataset { grid(kind, perAxis: kind == .sine ? 201 : 41) }
 
     static func grid(_ kind: DatasetKind, perAxis n: Int) -> Dataset {
         func axis(_ lo: Double, _ hi: Double) -> [Double] { (0..<n).map { lo + (hi - lo) * Double($0) / Double(n - 1) } }

@@ -139,7 +139,8 @@ extension SandboxScreen {
     /// What only a sandbox knows, beside what anyone sees: one line, shorter on narrow screens.
     func truthLine(_ ctx: AppContext, width: Int = .max) -> String? {
         guard let r = run.finalRecord, r.isFinite else { return nil }
-        let e = Diagnosis.num(run.trueError), floor = Diagnosis.num(run.noiseFloor)
+        // Mid-run the tracked (coarse) figure of the last epoch; the dense one once the run ends.
+        let e = Diagnosis.num(run.isFinished ? run.trueError : r.trueError ?? run.trueError), floor = Diagnosis.num(run.noiseFloor)
         let train = Diagnosis.num(r.trainLoss), val = Diagnosis.num(r.validationLoss)
         let long = ctx.t("train \(train) val \(val) floor \(floor) | only a sandbox knows: true error \(e)",
                          "訓練 \(train) 検証 \(val) 下限 \(floor) | サンドボックスだけが知る真の誤差 \(e)")
