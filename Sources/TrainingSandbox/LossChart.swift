@@ -10,7 +10,7 @@ import Foundation
 public enum LossChart {
     public static func render(_ run: TrainingRun, width: Int = 72, height: Int = 16) -> String {
         let history = run.history
-        let values = history.flatMap { [$0.trainLoss, $0.validationLoss] }.filter { $0.isFinite && $0 > 0 }
+        let values = history.flatMap { [$0.trainLoss, $0.validationLoss] + ($0.trueError.map { [$0] } ?? []) }.filter { $0.isFinite && $0 > 0 }
         guard let low = values.min(), let high = values.max(), width > 12, height > 3 else {
             return "(no finite losses to plot)\n"
         }
@@ -33,6 +33,7 @@ public enum LossChart {
                 : Int((Double(column) / Double(max(plotWidth - 1, 1)) * Double(history.count - 1)).rounded())
             put(column, history[index].trainLoss, "t")
             put(column, history[index].validationLoss, "v")
+            if let e = history[index].trueError { put(column, e, "e") }
         }
 
         var lines: [String] = []
@@ -45,7 +46,13 @@ public enum LossChart {
         let first = "1", last = "\(history.count)"
         lines.append(String(repeating: " ", count: labelWidth + 1) + first
                      + String(repeating: " ", count: max(1, plotWidth - first.count - last.count)) + last)
-        lines.append(String(repeating: " ", count: labelWidth + 1) + "epoch   t = train loss, v = validation loss, * = both (log scale)")
+        let truth = history.contains { $0.trueError != nil }
+        lines.append(String(repeating: " ", count: labelWidth + 1) + "epoch   t = train loss, v = validation loss"
+                     + (truth ? ", e = true error" : "") + ", * = several (log scale)")
+        if truth {
+            lines.append(String(repeating: " ", count: labelWidth + 1) + "e: the model against the noise-free function, which only a sandbox knows;"
+                         + " final \(format(run.trueError)), noise floor \(format(run.noiseFloor))")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -5,7 +5,7 @@ public enum RunReport {
         let c = run.config
         let config: [(String, String)] = [
             ("optimizer", string(c.optimizer.rawValue)), ("lr", number(c.lr)), ("batch", "\(c.batch)"),
-            ("epochs", "\(c.epochs)"), ("schedule", string(c.schedule.rawValue)), ("gamma", number(c.gamma)),
+            ("dropLast", "\(c.dropLast)"), ("epochs", "\(c.epochs)"), ("schedule", string(c.schedule.rawValue)), ("gamma", number(c.gamma)),
             ("stepSize", "\(c.stepSize)"), ("warmup", "\(c.warmup)"), ("earlyStopping", "\(c.earlyStopping)"),
             ("patience", "\(c.patience)"), ("minDelta", number(c.minDelta)), ("restoreBest", "\(c.restoreBest)"),
             ("layers", "[" + c.layers.map(String.init).joined(separator: ", ") + "]"),
@@ -17,7 +17,8 @@ public enum RunReport {
             "{\"weights\": [" + layer.weights.map(numbers).joined(separator: ", ") + "], \"biases\": " + numbers(layer.biases) + "}"
         }
         let epochs = run.history.map { r in
-            "{\"epoch\": \(r.epoch), \"lr\": \(number(r.lr)), \"trainLoss\": \(number(r.trainLoss)), \"validationLoss\": \(number(r.validationLoss))}"
+            "{\"epoch\": \(r.epoch), \"lr\": \(number(r.lr)), \"trainLoss\": \(number(r.trainLoss)), \"validationLoss\": \(number(r.validationLoss))"
+                + (r.trueError.map { ", \"trueError\": \(number($0))" } ?? "") + "}"
         }
         let diagnosis = run.diagnosis
         var out = "{\n"
@@ -32,10 +33,16 @@ public enum RunReport {
         out += "  \"bestEpoch\": \(run.bestEpoch.map(String.init) ?? "null"),\n"
         out += "  \"stoppedEpoch\": \(run.stoppedEpoch.map(String.init) ?? "null"),\n"
         out += "  \"restoredEpoch\": \(run.restoredEpoch.map(String.init) ?? "null"),\n"
+        out += "  \"noiseFloor\": \(number(run.noiseFloor)),\n"
+        // Only a sandbox knows this: the final model's squared error against the true function.
+        out += "  \"trueError\": \(number(run.trueError)),\n"
         out += "  \"diagnosis\": \(diagnosis.map { string($0.state.rawValue) } ?? "null"),\n"
         out += "  \"instability\": \(diagnosis?.kind.map { string($0.rawValue) } ?? "null"),\n"
         out += "  \"reason\": \(diagnosis.map { string($0.reason) } ?? "null"),\n"
-        out += "  \"reasonJA\": \(diagnosis.map { string($0.reasonJA) } ?? "null")\n"
+        out += "  \"reasonJA\": \(diagnosis.map { string($0.reasonJA) } ?? "null"),\n"
+        out += "  \"cause\": \(diagnosis?.cause.map { string($0.rawValue) } ?? "null"),\n"
+        out += "  \"card\": \(diagnosis?.card.map(string) ?? "null"),\n"
+        out += "  \"advice\": \(diagnosis.map { string($0.advice) } ?? "null")\n"
         out += "}\n"
         return out
     }

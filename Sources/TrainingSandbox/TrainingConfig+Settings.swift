@@ -14,7 +14,7 @@ public struct SettingError: Error, Equatable, CustomStringConvertible, Sendable 
 extension TrainingConfig {
     /// Every key `applying(settings:)` accepts (the `train` flags in camelCase).
     public static let settingKeys: [String] = [
-        "optimizer", "lr", "batch", "epochs", "schedule", "gamma", "stepSize", "warmup",
+        "optimizer", "lr", "batch", "dropLast", "epochs", "schedule", "gamma", "stepSize", "warmup",
         "earlyStopping", "patience", "minDelta", "restoreBest", "hidden", "layers", "activation",
         "outputActivation", "dataset", "trainSize", "validationSize", "noise", "seed",
     ]
@@ -78,6 +78,7 @@ extension TrainingConfig {
         case "optimizer": optimizer = try choice(Optimizer.self)
         case "lr": lr = try number(0...10, open: true)
         case "batch": batch = try integer(1...2000)
+        case "dropLast": dropLast = try flag()
         case "epochs": epochs = try integer(1...5000)
         case "schedule": schedule = try choice(Schedule.self)
         case "gamma": gamma = try number(0...1, open: true)

@@ -8,6 +8,8 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     public var optimizer: Optimizer = .adam
     public var lr: Double = 0.01
     public var batch: Int = 16
+    /// Skip each epoch's last, smaller batch (PyTorch `DataLoader(drop_last=True)`).
+    public var dropLast: Bool = false
     public var epochs: Int = 80
     public var schedule: Schedule = .constant
     /// Decay factor: per `stepSize` epochs for `.step`, per epoch for `.exponential`.
@@ -37,9 +39,31 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
 
     /// Batch actually used: a batch larger than the data set is the whole data set.
     public var effectiveBatch: Int { max(1, min(batch, trainSize)) }
-    public var updatesPerEpoch: Int { (trainSize + effectiveBatch - 1) / effectiveBatch }
+    public var updatesPerEpoch: Int {
+        dropLast ? trainSize / effectiveBatch : (trainSize + effectiveBatch - 1) / effectiveBatch
+    }
+    /// Points in the last, smaller batch of an epoch (0 when the batch divides the data set).
+    public var leftoverPoints: Int { trainSize % effectiveBatch }
     /// Layer widths including the input and the single output.
     public var layerSizes: [Int] { [dataset.inputDimension] + layers + [1] }
+}
+
+extension TrainingConfig {
+    /// Missing keys keep their defaults, so runs exported before a setting existed still load.
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func read<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
+            if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
+        }
+        try read(.optimizer, &optimizer); try read(.lr, &lr); try read(.batch, &batch); try read(.dropLast, &dropLast)
+        try read(.epochs, &epochs); try read(.schedule, &schedule); try read(.gamma, &gamma)
+        try read(.stepSize, &stepSize); try read(.warmup, &warmup); try read(.earlyStopping, &earlyStopping)
+        try read(.patience, &patience); try read(.minDelta, &minDelta); try read(.restoreBest, &restoreBest)
+        try read(.layers, &layers); try read(.activation, &activation); try read(.outputActivation, &outputActivation)
+        try read(.dataset, &dataset); try read(.trainSize, &trainSize); try read(.validationSize, &validationSize)
+        try read(.noise, &noise); try read(.seed, &seed)
+    }
 }
 
 public enum Optimizer: String, Sendable, Codable, CaseIterable {

@@ -6,12 +6,16 @@ public struct EpochRecord: Sendable, Equatable, Codable {
     public var lr: Double
     public var trainLoss: Double
     public var validationLoss: Double
+    /// Squared error against the noise-free function on a coarse grid (`TruthGrid.tracking`), only
+    /// when the run tracks it: what no practitioner can measure, so no verdict uses it.
+    public var trueError: Double?
 
-    public init(epoch: Int, lr: Double, trainLoss: Double, validationLoss: Double) {
+    public init(epoch: Int, lr: Double, trainLoss: Double, validationLoss: Double, trueError: Double? = nil) {
         self.epoch = epoch
         self.lr = lr
         self.trainLoss = trainLoss
         self.validationLoss = validationLoss
+        self.trueError = trueError
     }
 
     public var isFinite: Bool { trainLoss.isFinite && validationLoss.isFinite }
@@ -37,6 +41,9 @@ public struct TrainingRun: @unchecked Sendable {
     /// 1-based epoch whose weights were put back at the end (early stopping with restoreBest).
     public private(set) var restoredEpoch: Int?
     public private(set) var isFinished = false
+    /// Record the true error of every epoch (costs a forward pass over `TruthGrid.tracking` points
+    /// per epoch, so it is off unless a view or report shows it). Set before the first step.
+    public var tracksTrueError = false
 
     private var engine: Engine
 
@@ -93,8 +100,10 @@ public struct TrainingRun: @unchecked Sendable {
         let epoch = history.count
         let lr = LearningRateSchedule.rate(epoch: epoch, config: config)
         engine.trainEpoch(lr: lr)
+        let trueError = tracksTrueError ? engine.trackedTrueError() : nil
         let (trainLoss, validationLoss) = engine.losses()
-        let record = EpochRecord(epoch: epoch + 1, lr: lr, trainLoss: trainLoss, validationLoss: validationLoss)
+        let record = EpochRecord(epoch: epoch + 1, lr: lr, trainLoss: trainLoss, validationLoss: validationLoss,
+                                 trueError: trueError)
         history.append(record)
 
         var done = epoch + 1 >= config.epochs || !record.isFinite
@@ -121,6 +130,7 @@ public struct TrainingRun: @unchecked Sendable {
             engine.restore(best)
             restoredEpoch = bestEpoch + 1
         }
+        finalTrueError = measureTrueError()
     }
 
     /// The current weights, layer by layer.
@@ -141,6 +151,27 @@ public struct TrainingRun: @unchecked Sendable {
     }
 
     public func trueFunction(_ x: Double) -> Double { truth([x]) }
+
+    /// The model's mean squared error against the noise-free function over the input range
+    /// (`TruthGrid.dense`): how far the fit is from the truth. Expected validation loss on fresh
+    /// data is the noise floor plus this, so it is the model's excess over the noise floor.
+    public var trueError: Double { finalTrueError ?? measureTrueError() }
+
+    /// Measured once when the run ends, so a view can show it every frame for free.
+    public private(set) var finalTrueError: Double?
+
+    private func measureTrueError() -> Double {
+        let grid = TruthGrid.dense(config.dataset)
+        var sum = 0.0
+        for i in 0..<grid.count {
+            let e = predict(Array(grid.input(i))) - grid.targets[i]
+            sum += e * e
+        }
+        return sum / Double(grid.count)
+    }
+
+    /// The true error of the untrained network on the tracking grid (the "epoch 0" point).
+    public var initialTrueError: Double { TruthGrid.error(of: initialWeights, config: config) }
 
     /// The loss a perfect model would still have on the training set (irreducible noise).
     public var noiseFloor: Double {
@@ -168,14 +199,16 @@ final class Engine {
     private var order: [Int]
     private let train: Dataset
     private let validation: Dataset
+    private let truthGrid: Dataset
 
     init(config: TrainingConfig, train: Dataset, validation: Dataset, weights: [LayerWeights],
          optimizer: OptimizerState? = nil) {
         self.config = config
         self.train = train
         self.validation = validation
+        truthGrid = TruthGrid.tracking(config.dataset)
         network = Network(sizes: config.layerSizes, hidden: config.activation, output: config.outputActivation,
-                          capacity: max(config.effectiveBatch, train.count, validation.count))
+                          capacity: max(config.effectiveBatch, train.count, validation.count, truthGrid.count))
         network.load(weights)
         self.optimizer = optimizer ?? OptimizerState(kind: config.optimizer, parameterCount: network.parameterCount)
         earlyStopping = EarlyStopping(patience: config.patience, minDelta: config.minDelta)
@@ -215,6 +248,7 @@ final class Engine {
                     var start = 0
                     while start < n {
                         let count = min(batch, n - start)
+                        if count < batch && config.dropLast { break }
                         network.setBatch(count: count, inputs: inputs.baseAddress!, targets: targets.baseAddress!,
                                          indices: order.baseAddress! + start)
                         network.forward(count: count)
@@ -234,6 +268,13 @@ final class Engine {
         let trainLoss = loss(on: train)
         trainForwardIsCurrent = true
         return (trainLoss, validationLoss)
+    }
+
+    /// Mean squared error against the true function on the tracking grid. Call before `losses()`,
+    /// which leaves the training pass in the buffers.
+    func trackedTrueError() -> Double {
+        trainForwardIsCurrent = false
+        return loss(on: truthGrid)
     }
 
     func restore(_ parameters: [Double]) {
@@ -268,5 +309,34 @@ final class Engine {
             }
         }
         return current[0]
+    }
+}
+
+/// Where the true function is compared with the model: evenly spaced over the input range
+/// ([−1, 1] for sine, [−5, 5]² for circle), targets the noise-free function.
+public enum TruthGrid {
+    /// Per-epoch tracking: coarse, so a tracked epoch costs about one validation pass.
+    public static func tracking(_ kind: DatasetKind) -> Dataset { grid(kind, perAxis: kind == .sine ? 64 : 8) }
+    /// The final model's figure.
+    public static func dense(_ kind: DatasetKind) -> Dataset { grid(kind, perAxis: kind == .sine ? 201 : 41) }
+
+    static func grid(_ kind: DatasetKind, perAxis n: Int) -> Dataset {
+        func axis(_ lo: Double, _ hi: Double) -> [Double] { (0..<n).map { lo + (hi - lo) * Double($0) / Double(n - 1) } }
+        switch kind {
+        case .sine:
+            let xs = axis(-1, 1)
+            return Dataset(inputDimension: 1, inputs: xs, targets: xs.map(DataGenerator.sineTruth))
+        case .circle:
+            let r = DataGenerator.circleRadius
+            let a = axis(-r, r)
+            let points = a.flatMap { x in a.map { y in [x, y] } }
+            return Dataset(inputDimension: 2, inputs: points.flatMap { $0 }, targets: points.map { DataGenerator.circleTruth($0[0], $0[1]) })
+        }
+    }
+
+    static func error(of weights: [LayerWeights], config: TrainingConfig) -> Double {
+        let grid = tracking(config.dataset)
+        let engine = Engine(config: config, train: grid, validation: grid, weights: weights)
+        return engine.trackedTrueError()
     }
 }

@@ -62,8 +62,27 @@ import TrainingSandbox
         #expect(h.sandbox.config.batch == 4)
         text = h.render().text
         #expect(text.contains("4 updates per epoch"))
-        #expect(text.contains("4 of 16 points per update"))
+        #expect(text.contains("4 batches of 4 points"))
         #expect(!text.contains("1 update per epoch"))
+    }
+
+    @Test func aLeftoverBatchIsShownAndCanBeDropped() {
+        var h = SandboxHarness()
+        h.send(.key(.down), .key(.left))
+        #expect(h.sandbox.config.batch == 15)
+        var text = h.render().text
+        #expect(text.contains("2 updates per epoch"))
+        #expect(text.contains("15 + 1 leftover point per epoch"))
+        h.send(.char("d"))
+        #expect(h.sandbox.config.dropLast && h.sandbox.config.updatesPerEpoch == 1)
+        text = h.render().text
+        #expect(text.contains("1 update per epoch"))
+        #expect(text.contains("15; 1 leftover point dropped"))
+        // Batch 12: three batches would be wrong, it is one of 12 and one of 4.
+        h.send(.char("d"))
+        for _ in 0..<3 { h.send(.key(.left)) }
+        #expect(h.sandbox.config.batch == 12 && !h.sandbox.config.dropLast)
+        #expect(h.render().text.contains("12 + 4 leftover points per epoch"))
     }
 
     @Test func clickingAndDraggingOnASliderSetsIt() {
@@ -158,16 +177,37 @@ import TrainingSandbox
         h.tickUntilIdle()
         #expect(h.sandbox.run.diagnosis?.state == .unstable)
         #expect(h.render().text.contains("Unstable training"))
+        // c explains first: the rules, the cause and what to try; Enter opens the cause's card.
         h.send(.char("c"))
+        #expect(h.sandbox.explaining)
+        let text = h.render().text
+        #expect(text.contains("Why this diagnosis") && text.contains("What to try"))
+        #expect(text.contains("Overfitting: training loss under the noise floor"))
+        #expect(text.contains("Card: hp-unstable-remedies"))
+        #expect(asked.isEmpty)
+        h.send(.key(.enter))
+        #expect(asked == ["hp-unstable-remedies"])
+        #expect((h.model.stack.last as? CardStub)?.id == "hp-unstable-remedies")
+    }
+
+    @Test func sOpensTheStatesCardAndEscClosesTheExplanation() {
+        nonisolated(unsafe) var asked: [String] = []
+        var h = SandboxHarness(presetID: "lr-too-high", epochsPerTick: 50, openCard: { id in
+            asked.append(id)
+            return CardStub(id: id)
+        })
+        h.tickUntilIdle()
+        h.send(.char("c"), .key(.escape))
+        #expect(!h.sandbox.explaining && h.model.stack.count == 1)
+        h.send(.char("c"), .char("s"))
         #expect(asked == ["hp-unstable-training"])
-        #expect((h.model.stack.last as? CardStub)?.id == "hp-unstable-training")
     }
 
     @Test func withoutACardScreenTheFooterSaysSo() {
         var h = SandboxHarness(openCard: { _ in nil })
         h.send(.char("c"))
         #expect(h.context.status?.contains("No diagnosis yet") == true)
-        h.send(.tick(Date()), .char("c"))
+        h.send(.tick(Date()), .char("c"), .key(.enter))
         #expect(h.context.status?.contains("No flashcard") == true)
         #expect(h.model.stack.count == 1)
     }
@@ -185,4 +225,93 @@ import TrainingSandbox
 
 extension Transition {
     var isPop: Bool { if case .pop = self { return true } else { return false } }
+}
+
+/// Regression tests for the defects found on the sandbox screen (issue 9).
+@Suite struct SandboxScreenDefectTests {
+    static func pinnedLibrary() -> ContentLibrary {
+        let base = SandboxFixture.library
+        var pinned = SandboxFixture.presets[1]
+        pinned.settings.append(PresetSetting(key: "seed", value: "1"))
+        return ContentLibrary(blueprint: base.blueprint, decks: [], cards: [], questions: [], caseStudies: [],
+                              presets: [pinned], diagnosisCards: base.diagnosisCards)
+    }
+
+    @Test func reseedingAPinnedPresetSaysSo() {
+        var settings = AppSettings()
+        settings.language = .en
+        let ctx = AppContext(settings: settings, now: { Date(timeIntervalSince1970: 1_700_000_000) })
+        var screen = SandboxScreen(library: Self.pinnedLibrary(), presetID: "full-batch", openCard: { _ in nil },
+                                   pacing: .fixed(epochsPerTick: 5))
+        #expect(screen.pinnedSeed == 1)
+        _ = screen.update(.char("R"), ctx)
+        #expect(screen.config.seed == 2)
+        #expect(ctx.status?.contains("seed 1") == true && ctx.status?.contains("seed 2") == true)
+        // An unpinned preset re-seeds silently.
+        let quiet = AppContext(settings: settings, now: { Date(timeIntervalSince1970: 1_700_000_000) })
+        var free = SandboxScreen(library: SandboxFixture.library, presetID: "full-batch", openCard: { _ in nil },
+                                 pacing: .fixed(epochsPerTick: 5))
+        _ = free.update(.char("R"), quiet)
+        #expect(free.pinnedSeed == nil && quiet.status == nil)
+    }
+
+    @Test func notesKeepAGutterBeforeTheCharts() {
+        var h = SandboxHarness(presetID: "full-batch", epochsPerTick: 5, size: Size(width: 120, height: 40))
+        h.tickUntilIdle()
+        let buf = h.render()
+        let notes = h.sandbox.layout(h.context.bodyArea, h.context).notes
+        #expect(notes.height > 2)
+        var written = 0
+        for y in notes.y..<notes.maxY {
+            #expect(buf[notes.maxX - 1, y].symbol == " " && buf[notes.maxX - 2, y].symbol == " ", "row \(y)")
+            if buf[notes.x, y].symbol != " " { written += 1 }
+        }
+        #expect(written >= 3)
+    }
+
+    @Test func theDiagnosisSentenceIsWholeAtTheSmallestSize() throws {
+        var h = SandboxHarness(presetID: "full-batch", epochsPerTick: 5, size: Size(width: 60, height: 18))
+        h.tickUntilIdle()
+        let reason = try #require(h.sandbox.run.diagnosis?.reason)
+        let text = h.render().text.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }
+            .joined(separator: " ")
+        #expect(text.contains(reason), "\(reason)")
+    }
+
+    @Test func japaneseHelpKeepsASpaceAfterEveryKey() {
+        var h = SandboxHarness(language: .ja)
+        h.send(.char("?"))
+        let line = h.render().text.split(separator: "\n").first { $0.contains("クリック・ドラッグ") }
+        #expect(line?.contains("クリック・ドラッグ スライダー") == true || line?.contains("クリック・ドラッグ  スライダー") == true,
+                "\(line ?? "no line")")
+    }
+
+    @Test func japaneseLearningRateStripHasASpaceBeforeItsBars() {
+        let h = SandboxHarness(language: .ja)
+        let buf = h.render()
+        let strip = h.sandbox.layout(h.context.bodyArea, h.context).lrStrip
+        let row = (strip.x..<strip.maxX).map { buf[$0, strip.y].symbol }
+        let firstBar = row.firstIndex { "▁▂▃▄▅▆▇█".contains($0) }
+        #expect(firstBar.map { $0 > 0 && row[$0 - 1] == " " } == true, "\(String(row))")
+    }
+
+    @Test func activationAndLayersAreSettableOnScreen() {
+        var h = SandboxHarness()
+        while h.sandbox.selected != .layers { h.send(.key(.down)) }
+        h.send(.char("+"))
+        #expect(h.sandbox.config.layers == [64, 64])
+        h.send(.key(.down), .char("+"))
+        #expect(h.sandbox.selected == .activation && h.sandbox.config.activation == .relu)
+        let text = h.render().text
+        #expect(text.contains("Hidden layers") && text.contains("Activation") && text.contains("relu"))
+    }
+
+    @Test func theBestMarkersLabelIsDrawnOverTheCurves() {
+        // A curve along the top row, right where the label goes.
+        let chart = LineChart(series: [ChartSeries(name: "a", points: [(0, 1), (10, 1)])], xBounds: 0...10, yBounds: 0...1,
+                              markers: [ChartMarker(x: 5, label: "best", style: .plain)])
+        var buf = Buffer(size: Size(width: 30, height: 8))
+        chart.render(in: Rect(x: 0, y: 0, width: 30, height: 8), &buf, theme: .standard)
+        #expect(buf.text.split(separator: "\n").first?.contains("best") == true, "\(buf.text)")
+    }
 }

@@ -55,7 +55,7 @@ import TrainingSandbox
                               "underfitting": "hp-underfitting", "unstable": "hp-unstable-training"])
         #expect(presets.map(\.id) == ["good-fit", "lr-too-high", "lr-too-low", "too-many-epochs", "early-stopping-rescue",
                                       "warmup-decay-rescue", "full-batch", "tiny-noisy-batches"])
-        let knownCards: Set = ["hp-learning-rate-too-high", "hp-learning-rate-too-low", "hp-epochs-too-many",
+        let knownCards: Set = ["hp-overfitting-remedies", "hp-underfit-capacity", "hp-leftover-batch", "hp-learning-rate-too-high", "hp-learning-rate-too-low", "hp-epochs-too-many",
                                "hp-early-stopping", "hp-lr-decay", "hp-warmup", "hp-batch-equals-dataset",
                                "hp-small-batch-noise", "hp-good-fit", "hp-overfitting"]
         for preset in presets {
@@ -68,12 +68,18 @@ import TrainingSandbox
     }
 
     static let seeds: [UInt64] = [1, 2, 3, 4, 5]
+    /// The screen's R/S re-seeds a preset, so every preset must keep its lesson on each of these.
+    static let allSeeds: [UInt64] = Array(1...20)
 
     @Test func everyPresetYieldsItsIntendedDiagnosisAcrossSeeds() throws {
         let (_, presets) = try Self.parse()
         #expect(presets.count == 8)
+        var pinned: [String] = []
         for preset in presets {
-            for seed in Self.seeds {
+            // A preset that names its seed is checked on it; the others on every seed the screen offers first.
+            let own = preset.settings.last { $0.key == "seed" }.flatMap { UInt64($0.value) }
+            if own != nil { pinned.append(preset.id) }
+            for seed in own.map({ [$0] }) ?? Self.allSeeds {
                 let config = try TrainingConfig.default.applying(settings: preset.settings + [("seed", "\(seed)")])
                 var run = TrainingRun(config: config)
                 run.run()
@@ -81,6 +87,8 @@ import TrainingSandbox
                 #expect(diagnosis.state.rawValue == preset.expect, "\(preset.id) seed \(seed): \(diagnosis.reason)")
             }
         }
+        // Pinning is the exception, for lessons that hinge on where the best epoch falls.
+        #expect(pinned == ["good-fit", "warmup-decay-rescue", "full-batch"])
     }
 
     @Test func rescuePresetsRescueTheirProblem() throws {

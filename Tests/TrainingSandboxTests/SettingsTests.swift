@@ -5,7 +5,7 @@ import TrainingSandbox
 @Suite struct SettingsTests {
     @Test func everyKeyIsAcceptedWithAGoodValue() throws {
         let good: [String: String] = [
-            "optimizer": "momentum", "lr": "0.05", "batch": "4", "epochs": "200", "schedule": "cosine", "gamma": "0.9",
+            "optimizer": "momentum", "lr": "0.05", "batch": "4", "dropLast": "true", "epochs": "200", "schedule": "cosine", "gamma": "0.9",
             "stepSize": "5", "warmup": "3", "earlyStopping": "true", "patience": "7", "minDelta": "0.001",
             "restoreBest": "false", "hidden": "32", "layers": "8, 8", "activation": "relu", "outputActivation": "tanh",
             "dataset": "circle", "trainSize": "100", "validationSize": "30", "noise": "0.1", "seed": "99",
@@ -17,7 +17,7 @@ import TrainingSandbox
         #expect(c.gamma == 0.9 && c.stepSize == 5 && c.warmup == 3 && c.earlyStopping && c.patience == 7)
         #expect(c.minDelta == 0.001 && !c.restoreBest && c.layers == [8, 8] && c.activation == .relu)
         #expect(c.outputActivation == .tanh && c.dataset == .circle && c.trainSize == 100 && c.validationSize == 30)
-        #expect(c.noise == 0.1 && c.seed == 99)
+        #expect(c.noise == 0.1 && c.seed == 99 && c.dropLast)
     }
 
     @Test func badValuesExplainThemselves() {

@@ -9,6 +9,14 @@ enum SandboxCharts {
     static func validationStyle(_ theme: Theme) -> Style { Style(fg: .yellow, .bold) }
     static let trainMarker: Character = "t"
     static let validationMarker: Character = "v"
+    /// The error against the true function: what only a sandbox can plot.
+    static func truthStyle(_ theme: Theme) -> Style { Style(fg: .green, .dim) }
+    static let truthMarker: Character = "e"
+
+    /// The epochs the x axis spans: the planned ones, or those run once early stopping ended the run.
+    static func epochSpan(_ run: TrainingRun) -> Int {
+        max(1, run.stoppedEpoch ?? run.config.epochs)
+    }
 
     /// The plot area `LineChart.render` will use for these y labels (it reserves their width plus an axis).
     static func plotRect(_ rect: Rect, yLabels: [String]) -> Rect {
@@ -22,9 +30,11 @@ enum SandboxCharts {
     static func lossChart(_ run: TrainingRun, _ ctx: AppContext, theme: Theme) -> LineChart {
         var train = [(x: 0.0, y: run.initialTrainLoss)]
         var validation = [(x: 0.0, y: run.initialValidationLoss)]
+        var truth: [(x: Double, y: Double)] = []
         for r in run.history {
             train.append((Double(r.epoch), r.trainLoss))
             validation.append((Double(r.epoch), r.validationLoss))
+            if let e = r.trueError { truth.append((Double(r.epoch), e)) }
         }
         var markers: [ChartMarker] = []
         if let best = run.bestEpoch, !run.history.isEmpty {
@@ -38,15 +48,17 @@ enum SandboxCharts {
                 ChartSeries(name: "train", points: train, style: trainStyle(theme), asciiMarker: trainMarker),
                 ChartSeries(name: "validation", points: validation, style: validationStyle(theme), asciiMarker: validationMarker,
                             dashed: true),
+                ChartSeries(name: "true error", points: truth, style: truthStyle(theme), asciiMarker: truthMarker, dashed: true),
             ],
-            xBounds: 0...Double(max(1, run.config.epochs)), yBounds: lossBounds(run), logY: true, markers: markers,
+            xBounds: 0...Double(epochSpan(run)), yBounds: lossBounds(run), logY: true, markers: markers,
             xTitle: ctx.t("epoch", "エポック"))
     }
 
     /// The range of the finite, positive losses so far (nil before there are any).
     static func lossBounds(_ run: TrainingRun) -> ClosedRange<Double>? {
         var lo = Double.infinity, hi = 0.0
-        for v in [run.initialTrainLoss, run.initialValidationLoss] + run.history.flatMap({ [$0.trainLoss, $0.validationLoss] })
+        for v in [run.initialTrainLoss, run.initialValidationLoss]
+            + run.history.flatMap({ [$0.trainLoss, $0.validationLoss] + ($0.trueError.map { [$0] } ?? []) })
         where v.isFinite && v > 0 {
             lo = min(lo, v)
             hi = max(hi, v)
@@ -65,11 +77,14 @@ enum SandboxCharts {
     /// already trained are highlighted.
     static func renderLearningRate(_ run: TrainingRun, in rect: Rect, plot: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
         guard rect.height > 0 else { return }
-        let label = ctx.t("lr", "学習率")
-        buf.put(label, x: max(rect.x, plot.x - 1 - DisplayWidth.of(label)), y: rect.y, style: theme.muted, maxWidth: rect.width)
+        // A space before the bars always: the Japanese label falls back to "lr" where it does not fit.
+        let wide = ctx.t("lr", "学習率")
+        let label = plot.x - 1 - DisplayWidth.of(wide) >= rect.x ? wide : "lr"
+        buf.put(label, x: max(rect.x, plot.x - 1 - DisplayWidth.of(label)), y: rect.y, style: theme.muted,
+                maxWidth: max(0, plot.x - 1 - rect.x))
         let strip = Rect(x: plot.x, y: rect.y, width: plot.width, height: 1)
         guard strip.width > 0 else { return }
-        let epochs = max(1, run.config.epochs)
+        let epochs = epochSpan(run)
         let rates = (0..<strip.width).map { col in
             LearningRateSchedule.rate(epoch: col * epochs / strip.width, config: run.config)
         }

@@ -6,7 +6,7 @@ import TrainingSandbox
 /// The config keeps the exact value (a preset may use lr 0.005 or 12 epochs, which are not on a
 /// ladder); the slider shows the nearest rung and a step moves to the next rung above or below.
 enum SandboxControl: Int, CaseIterable {
-    case learningRate, batch, epochs, schedule, decay, warmup, earlyStopping, patience, optimizer, hidden, noise, seed
+    case learningRate, batch, epochs, schedule, decay, warmup, earlyStopping, patience, optimizer, hidden, layers, activation, noise, seed
 
     /// TensorFlow Playground's 1–3 steps per decade, 1e-5 … 10.
     static let learningRates: [Double] = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3, 10]
@@ -31,6 +31,8 @@ enum SandboxControl: Int, CaseIterable {
         case .patience: Self.patiences
         case .optimizer: Optimizer.allCases.indices.map(Double.init)
         case .hidden: Self.hiddenUnits
+        case .layers: (1...TrainingConfig.maxHiddenLayers).map(Double.init)
+        case .activation: Activation.allCases.indices.map(Double.init)
         case .noise: Self.noises
         case .seed: Self.seeds
         }
@@ -48,6 +50,8 @@ enum SandboxControl: Int, CaseIterable {
         case .patience: Double(c.patience)
         case .optimizer: Double(Optimizer.allCases.firstIndex(of: c.optimizer) ?? 0)
         case .hidden: Double(c.layers.first ?? 1)
+        case .layers: Double(max(1, c.layers.count))
+        case .activation: Double(Activation.allCases.firstIndex(of: c.activation) ?? 0)
         case .noise: c.noise
         case .seed: Double(c.seed)
         }
@@ -66,6 +70,8 @@ enum SandboxControl: Int, CaseIterable {
         case .patience: c.patience = n
         case .optimizer: c.optimizer = Optimizer.allCases[n]
         case .hidden: c.layers = c.layers.isEmpty ? [n] : c.layers.map { _ in n }
+        case .layers: c.layers = Array(repeating: c.layers.first ?? 64, count: max(1, n))
+        case .activation: c.activation = Activation.allCases[n]
         case .noise: c.noise = v
         case .seed: c.seed = UInt64(n)
         }

@@ -5,7 +5,7 @@ import TrainingSandbox
 
 extension SandboxScreen {
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
-        let layout = SandboxLayout(area: area, controls: SandboxControl.allCases.count)
+        let layout = layout(area, ctx)
         renderSliders(layout, &buf, ctx, theme: theme)
         renderBatch(in: layout.batch, &buf, ctx, theme: theme)
         renderNotes(in: layout.notes, &buf, ctx, theme: theme)
@@ -15,10 +15,11 @@ extension SandboxScreen {
         SandboxCharts.renderFit(run, in: layout.fit, &buf, ctx, theme: theme)
         renderDiagnosis(in: layout.diagnosis, &buf, ctx, theme: theme)
         if let pickerSelection { renderPicker(area, selected: pickerSelection, &buf, ctx, theme: theme) }
+        if explaining { renderExplanation(area, &buf, ctx, theme: theme) }
     }
 
     private func renderSliders(_ layout: SandboxLayout, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
-        for (row, control) in zip(layout.sliders, SandboxControl.allCases) {
+        for (row, control) in zip(layout.sliders, SandboxControl.allCases.dropFirst(layout.firstControl)) {
             let focused = control == selected
             Slider(label: "", valueText: control.valueText(config, ctx), position: control.position(config),
                    count: control.positionCount(config), focused: focused)
@@ -31,23 +32,33 @@ extension SandboxScreen {
         }
     }
 
+    /// Three lines under the sliders: updates per epoch, how the data splits into batches (with
+    /// any leftover last batch), and what the batch size costs.
     private func renderBatch(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
-        guard rect.height >= 3 else { return }
-        let inner = Panel(title: ctx.t("Batch size", "バッチサイズ"), style: theme.muted, titleStyle: theme.title)
-            .render(in: rect, &buf, theme: theme)
+        guard rect.height >= 1 else { return }
         let trade = BatchTradeoff(config: config, batch: config.batch)
-        let n = config.trainSize, u = trade.updatesPerEpoch
+        let n = config.trainSize, b = trade.batch, u = config.updatesPerEpoch
+        let k = config.leftoverPoints, full = n / b
         let times = theme.unicode ? "×" : "x"
+        let split: (String, Style)
+        if b >= n {
+            split = (ctx.t("batch = whole training set (\(n))", "バッチ = 訓練データ全体 (\(n) 点)"), .plain)
+        } else if k == 0 {
+            split = (ctx.t("\(full) batches of \(b) points", "\(b) 点のバッチが \(full) 個"), .plain)
+        } else {
+            let batches = full == 1 ? "\(b)" : "\(full)\(times)\(b)"
+            split = config.dropLast
+                ? (ctx.t("\(batches); \(k) leftover point\(k == 1 ? "" : "s") dropped (d)", "\(batches)、端数 \(k) 点は捨てる (d)"), theme.muted)
+                : (ctx.t("\(batches) + \(k) leftover point\(k == 1 ? "" : "s") per epoch", "1 エポックに \(batches) + 端数 \(k) 点"), theme.warning)
+        }
         let lines: [(String, Style)] = [
-            (ctx.t("\(u) update\(u == 1 ? "" : "s") per epoch", "1 エポックあたり \(u) 回更新"), .bold),
-            (trade.batch >= n
-                ? ctx.t("batch = whole training set (\(n))", "バッチ = 訓練データ全体 (\(n) 点)")
-                : ctx.t("\(trade.batch) of \(n) points per update", "1 回の更新に \(n) 点中 \(trade.batch) 点"), .plain),
+            (ctx.t("Batch: \(u) update\(u == 1 ? "" : "s") per epoch", "バッチ: 1 エポックあたり \(u) 回更新"), .bold),
+            split,
             (ctx.t("time/epoch \(SandboxFormat.ratio(trade.relativeEpochTime))\(times) mem/step \(SandboxFormat.ratio(trade.relativeMemory))\(times)",
                    "時間/エポック \(SandboxFormat.ratio(trade.relativeEpochTime))\(times) メモリ \(SandboxFormat.ratio(trade.relativeMemory))\(times)"), theme.muted),
         ]
-        for (i, line) in lines.prefix(inner.height).enumerated() {
-            buf.put(line.0, x: inner.x, y: inner.y + i, style: line.1, maxWidth: inner.width)
+        for (i, line) in lines.prefix(rect.height).enumerated() {
+            buf.put(" " + line.0, x: rect.x, y: rect.y + i, style: line.1, maxWidth: rect.width)
         }
     }
 
@@ -59,10 +70,18 @@ extension SandboxScreen {
             let changed = presetConfig != config ? ctx.t(" (changed)", " (変更あり)") : ""
             spans.append(Span(ctx.t("Preset: ", "プリセット: ") + preset.title(ctx.language) + changed + "\n", style: theme.title))
             if presetConfig == config { spans.append(Span(SandboxTryHint.text(for: preset, ctx) + "\n", style: theme.accent)) }
-            spans.append(Span(SandboxText.unfold(preset.description, ctx.language) + "\n\n"))
+            spans.append(Span(SandboxText.unfold(preset.description, ctx.language) + "\n"))
+            if let pinned = pinnedSeed, pinned != config.seed {
+                spans.append(Span(ctx.t("Shown on seed \(pinned); on seed \(config.seed) the lesson may differ.",
+                                        "狙いはシード \(pinned) で見られます。シード \(config.seed) では変わることがあります。") + "\n",
+                                  style: theme.warning))
+            }
+            spans.append(Span("\n"))
         }
         spans.append(Span(selected.label(ctx) + ": " + selected.hint(ctx), style: theme.muted))
-        Paragraph(spans, width: rect.width).render(in: rect, &buf)
+        // Two columns short of the charts, so the text never runs into their labels or legend.
+        let text = Rect(x: rect.x, y: rect.y, width: rect.width - 2, height: rect.height)
+        Paragraph(spans, width: text.width).render(in: text, &buf)
     }
 
     private func renderStatus(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
@@ -91,8 +110,9 @@ extension SandboxScreen {
         let unicode = theme.unicode
         // Solid train, dashed validation: the legend draws what the chart draws.
         for (text, line, marker, style) in [
-            (ctx.t("train", "訓練損失"), "━", SandboxCharts.trainMarker, SandboxCharts.trainStyle(theme)),
-            (ctx.t("val", "検証損失"), "┅", SandboxCharts.validationMarker, SandboxCharts.validationStyle(theme)),
+            (ctx.t("train", "訓練"), "━", SandboxCharts.trainMarker, SandboxCharts.trainStyle(theme)),
+            (ctx.t("val", "検証"), "┅", SandboxCharts.validationMarker, SandboxCharts.validationStyle(theme)),
+            (ctx.t("true error", "真の誤差"), "┄", SandboxCharts.truthMarker, SandboxCharts.truthStyle(theme)),
         ] {
             x += 2
             x += buf.put((unicode ? line : String(marker)) + " " + text, x: x, y: title.y, style: style, maxWidth: title.maxX - x)
@@ -117,24 +137,75 @@ extension SandboxScreen {
         }
     }
 
+    /// What only a sandbox knows, beside what anyone sees: one line, shorter on narrow screens.
+    func truthLine(_ ctx: AppContext, width: Int = .max) -> String? {
+        guard let r = run.finalRecord, r.isFinite else { return nil }
+        // Mid-run the tracked (coarse) figure of the last epoch; the dense one once the run ends.
+        let e = Diagnosis.num(run.isFinished ? run.trueError : r.trueError ?? run.trueError), floor = Diagnosis.num(run.noiseFloor)
+        let train = Diagnosis.num(r.trainLoss), val = Diagnosis.num(r.validationLoss)
+        let long = ctx.t("train \(train) val \(val) floor \(floor) | only a sandbox knows: true error \(e)",
+                         "訓練 \(train) 検証 \(val) 下限 \(floor) | サンドボックスだけが知る真の誤差 \(e)")
+        if DisplayWidth.of(long) <= width { return long }
+        return ctx.t("only a sandbox knows: true error \(e)", "サンドボックスだけが知る真の誤差 \(e)")
+    }
+
+    /// The diagnosis as one paragraph: the state's name, then the evidence.
+    func diagnosisSpans(_ ctx: AppContext, theme: Theme) -> [Span] {
+        guard let d = run.diagnosis else {
+            return [Span(ctx.t("Training has not started.", "まだ学習していません。"), style: theme.muted)]
+        }
+        var spans = [Span(d.state.name(ctx), style: d.state.style(theme).with(.reverse))]
+        if let kind = d.kind { spans.append(Span(" (\(kind.name(ctx)))", style: d.state.style(theme))) }
+        if !run.isFinished { spans.append(Span(ctx.t(" so far", " (途中経過)"), style: theme.muted)) }
+        spans.append(Span((ctx.isJapanese ? "。" : ": ") + (ctx.isJapanese ? d.reasonJA : d.reason)))
+        return spans
+    }
+
+    /// Lines the diagnosis panel needs inside its frame at this width.
+    func diagnosisLines(width: Int, _ ctx: AppContext) -> Int {
+        let theme = Theme.ascii
+        let body = Paragraph(diagnosisSpans(ctx, theme: theme), width: max(1, width)).height
+        let truth = truthLine(ctx, width: width).map { Paragraph($0, width: max(1, width)).height } ?? 0
+        return body + truth
+    }
+
     private func renderDiagnosis(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
-        let inner = Panel(title: ctx.t("Diagnosis \(dash(theme)) c explains", "診断 \(dash(theme)) c で解説"), style: theme.muted, titleStyle: theme.title)
+        let card = run.diagnosis.flatMap { _ in cardID() }.map { " \(dash(theme)) " + ctx.t("c: why, card \($0)", "c: 理由とカード \($0)") } ?? ""
+        let inner = Panel(title: ctx.t("Diagnosis", "診断") + card, style: theme.muted, titleStyle: theme.title)
             .render(in: rect, &buf, theme: theme)
         guard inner.height > 0 else { return }
-        guard let diagnosis = run.diagnosis else {
-            buf.put(ctx.t("Training has not started.", "まだ学習していません。"), x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
-            return
+        let used = Paragraph(diagnosisSpans(ctx, theme: theme), width: inner.width).render(in: inner, &buf)
+        if let truth = truthLine(ctx, width: inner.width), inner.height > used {
+            Paragraph(truth, style: Style(fg: .green), width: inner.width).render(in: inner.inset(top: used), &buf)
         }
-        var x = inner.x + buf.put(diagnosis.state.name(ctx), x: inner.x, y: inner.y, style: diagnosis.state.style(theme).with(.reverse),
-                                  maxWidth: inner.width)
-        if let kind = diagnosis.kind {
-            x += buf.put(" (\(kind.name(ctx)))", x: x, y: inner.y, style: diagnosis.state.style(theme), maxWidth: inner.maxX - x)
+    }
+
+    /// The `c` overlay: how the verdict was reached, the rules in words, what to try, the card.
+    private func renderExplanation(_ area: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
+        guard let d = run.diagnosis else { return }
+        let box = area.centered(width: min(area.width - 2, 78), height: area.height)
+        buf.fill(box)
+        let title = ctx.t("Why this diagnosis \(dash(theme)) Enter: card, s: the state's card, Esc closes",
+                          "診断の理由 \(dash(theme)) Enter: カード、s: 状態のカード、Esc: 閉じる")
+        let inner = Panel(title: title, style: theme.accent, titleStyle: theme.title).render(in: box, &buf, theme: theme)
+        let ja = ctx.isJapanese
+        var spans = diagnosisSpans(ctx, theme: theme) + [Span("\n")]
+        if let truth = truthLine(ctx, width: inner.width) { spans.append(Span(truth + "\n", style: Style(fg: .green))) }
+        if !d.advice.isEmpty {
+            spans.append(Span(ctx.t("What to try: ", "試すこと: "), style: .bold))
+            spans.append(Span((ja ? d.adviceJA : d.advice) + "\n"))
         }
-        if !run.isFinished {
-            x += buf.put(ctx.t("  so far", "  (途中経過)"), x: x, y: inner.y, style: theme.muted, maxWidth: inner.maxX - x)
+        if let id = cardID() {
+            spans.append(Span(ctx.t("Card: \(id) (Enter opens it)", "カード: \(id) (Enter で開く)") + "\n", style: theme.accent))
         }
-        let reason = ctx.isJapanese ? diagnosis.reasonJA : diagnosis.reason
-        Paragraph(reason, width: inner.width).render(in: inner.inset(top: 1), &buf)
+        spans.append(Span(ctx.t("The rules read only the curves, in this order:", "判定は曲線だけを見て、この順に行います:") + "\n",
+                          style: .bold))
+        for state in DiagnosisRules.order {
+            let current = state == d.state
+            spans.append(Span((current ? "\(theme.symbols.pointer)" : " ") + DiagnosisRules.rule(state, japanese: ja) + "\n",
+                              style: current ? state.style(theme).with(.bold) : theme.muted))
+        }
+        Paragraph(spans, width: inner.width).render(in: inner, &buf)
     }
 
     private func renderPicker(_ area: Rect, selected: Int, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {

@@ -19,6 +19,8 @@ public struct SandboxScreen: Screen {
     private(set) var presetConfig: TrainingConfig?
     /// Non-nil while the preset picker is open: the highlighted row.
     var pickerSelection: Int?
+    /// True while the `c` explanation (the rules, the cause, its card) is open.
+    var explaining = false
 
     /// Opens on a preset from `library` (nil or unknown: the default good-fit setup).
     /// `openCard` turns a card id into the screen that shows it (the flashcards screen provides it).
@@ -28,7 +30,7 @@ public struct SandboxScreen: Screen {
         self.openCard = openCard
         self.pacing = pacing
         config = TrainingConfig()
-        run = TrainingRun(config: config)
+        run = Self.makeRun(config)
         if let presetID, let found = library.preset(id: presetID) {
             _ = apply(found)
             selected = SandboxTryHint.control(for: found)   // the control the "Try:" line names
@@ -51,6 +53,7 @@ public struct SandboxScreen: Screen {
             KeyHelp("n", ctx.t("one epoch (paused)", "1 エポック進める (一時停止中)")),
             KeyHelp("r", ctx.t("restart the run", "最初からやり直す")),
             KeyHelp("R S", ctx.t("new seed (new data and weights)", "シードを変える (データと初期重み)")),
+            KeyHelp("d", ctx.t("drop or keep the leftover last batch", "端数の最後のバッチを捨てる/使う")),
             KeyHelp("p", ctx.t("presets", "プリセット"), footer: true),
             KeyHelp("c", ctx.t("explain", "解説"), footer: true),
         ]
@@ -58,6 +61,7 @@ public struct SandboxScreen: Screen {
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
         if pickerSelection != nil { return updatePicker(event, ctx) }
+        if explaining { return updateExplanation(event, ctx) }
         let controls = SandboxControl.allCases
         switch event {
         case .tick:
@@ -84,9 +88,20 @@ public struct SandboxScreen: Screen {
                 c.seed = c.seed >= 99 ? 1 : c.seed + 1
                 return true
             }
+            if let pinned = pinnedSeed, pinned != config.seed {
+                ctx.status = ctx.t("This preset shows its lesson on seed \(pinned); seed \(config.seed) may tell another story.",
+                                   "このプリセットの狙いはシード \(pinned) で見られます。シード \(config.seed) では結果が変わることがあります。")
+            }
+        case .char("d"):
+            change { c in
+                c.dropLast.toggle()
+                return true
+            }
         case .char("p"):
             pickerSelection = preset.flatMap { p in library.presets.firstIndex { $0.id == p.id } } ?? 0
         case .char("c"):
+            return explain(ctx)
+        case .key(.enter) where run.diagnosis != nil:
             return explain(ctx)
         case .key(.escape), .char("q"):
             return .pop
@@ -119,8 +134,25 @@ public struct SandboxScreen: Screen {
     }
 
     mutating func restart() {
-        run = TrainingRun(config: config)
+        run = Self.makeRun(config)
         paused = false
+    }
+
+    /// The screen shows the true error per epoch, so its runs track it.
+    static func makeRun(_ config: TrainingConfig) -> TrainingRun {
+        var run = TrainingRun(config: config)
+        run.tracksTrueError = true
+        return run
+    }
+
+    /// The seed a preset names in its settings: its lesson is shown on that seed.
+    var pinnedSeed: UInt64? {
+        preset?.settings.last(where: { $0.key == "seed" }).flatMap { UInt64($0.value) }
+    }
+
+    func layout(_ area: Rect, _ ctx: AppContext) -> SandboxLayout {
+        SandboxLayout(area: area, controls: SandboxControl.allCases.count, selected: selected.rawValue,
+                      diagnosisLines: diagnosisLines(width: area.width - 4, ctx))
     }
 
     /// Puts the preset's settings on top of the defaults; returns an error message if one is invalid.
@@ -136,22 +168,49 @@ public struct SandboxScreen: Screen {
         return nil
     }
 
+    /// Opens the explanation: the rules, the evidence, the cause and its card.
     private mutating func explain(_ ctx: AppContext) -> Transition {
-        guard let state = run.diagnosis?.state else {
+        guard run.diagnosis != nil else {
             ctx.status = ctx.t("No diagnosis yet: let the run train a few epochs.", "まだ診断がありません。数エポック学習させてください。")
             return .none
         }
-        guard let cardID = library.diagnosisCards[state.rawValue], let screen = openCard(cardID) else {
-            ctx.status = ctx.t("No flashcard explains this state.", "この状態を説明するカードがありません。")
-            return .none
+        explaining = true
+        return .none
+    }
+
+    /// The card for the cause (else the state's card), or with `stateCard` the state's card.
+    func cardID(stateCard: Bool = false) -> String? {
+        guard let d = run.diagnosis else { return nil }
+        let state = library.diagnosisCards[d.state.rawValue]
+        return stateCard ? state : d.card ?? state
+    }
+
+    private mutating func updateExplanation(_ event: Event, _ ctx: AppContext) -> Transition {
+        switch event {
+        case .tick:
+            advance()
+        case .key(.enter), .char("s"):
+            let stateCard = event == .char("s")
+            guard let id = cardID(stateCard: stateCard), let screen = openCard(id) else {
+                ctx.status = ctx.t("No flashcard explains this state.", "この状態を説明するカードがありません。")
+                return .none
+            }
+            explaining = false
+            return .push(screen)
+        case .key(.escape), .char("q"), .char("c"):
+            explaining = false
+        case .mouse(let m) where m.kind == .press:
+            explaining = false
+        default:
+            break
         }
-        return .push(screen)
+        return .none
     }
 
     private mutating func click(_ m: MouseEvent, _ ctx: AppContext) -> Transition {
-        let layout = SandboxLayout(area: ctx.bodyArea, controls: SandboxControl.allCases.count)
+        let layout = layout(ctx.bodyArea, ctx)
         if let row = layout.sliders.firstIndex(where: { $0.contains(m.position) }) {
-            let control = SandboxControl.allCases[row]
+            let control = SandboxControl.allCases[layout.control(atRow: row)]
             selected = control
             let rect = SandboxLayout.sliderRect(layout.sliders[row])
             // Clicks on the label only select; clicks and drags on the track set the value.

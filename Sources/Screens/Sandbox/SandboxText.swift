@@ -17,6 +17,8 @@ extension SandboxControl {
         case .patience: ctx.t("Patience", "待機エポック")
         case .optimizer: ctx.t("Optimiser", "最適化手法")
         case .hidden: ctx.t("Hidden units", "隠れユニット")
+        case .layers: ctx.t("Hidden layers", "隠れ層の数")
+        case .activation: ctx.t("Activation", "活性化関数")
         case .noise: ctx.t("Noise", "ノイズ")
         case .seed: ctx.t("Seed", "シード")
         }
@@ -45,6 +47,8 @@ extension SandboxControl {
             case .adam: return "Adam"
             }
         case .hidden: return c.layers.count > 1 ? "\(c.layers.first ?? 0)x\(c.layers.count)" : "\(c.layers.first ?? 0)"
+        case .layers: return "\(c.layers.count)"
+        case .activation: return c.activation.rawValue
         case .noise: return SandboxFormat.decimal(c.noise)
         case .seed: return "\(c.seed)"
         }
@@ -55,8 +59,8 @@ extension SandboxControl {
         switch self {
         case .learningRate: ctx.t("Step size of each update: too high is unstable, too low learns slowly.",
                                   "1 回の更新の大きさ。高すぎると不安定、低すぎると学習が遅くなります。")
-        case .batch: ctx.t("Points per update: smaller batches mean more, noisier updates per epoch.",
-                           "1 回の更新に使う点の数。小さいほど 1 エポックの更新回数が増え、ノイズも増えます。")
+        case .batch: ctx.t("Points per update: smaller batches mean more, noisier updates per epoch. d drops a leftover last batch.",
+                           "1 回の更新に使う点の数。小さいほど 1 エポックの更新回数が増え、ノイズも増えます。d で端数の最後のバッチを捨てます。")
         case .epochs: ctx.t("Passes over the training data: too many can overfit.",
                             "訓練データを何周するか。多すぎると過学習することがあります。")
         case .schedule: ctx.t("How the learning rate falls after warm-up.", "ウォームアップ後に学習率をどう下げるか。")
@@ -66,9 +70,14 @@ extension SandboxControl {
                                    "検証損失が改善しなくなったら止め、最良の重みを残します。")
         case .patience: ctx.t("Epochs without improvement before early stopping stops.", "早期停止が止めるまでに待つ、改善のないエポック数。")
         case .optimizer: ctx.t("How gradients become updates.", "勾配から更新を作る方法。")
+        case .layers: ctx.t("Hidden layers of the same width: deeper nets bend more, and train differently.",
+                            "同じ幅の隠れ層をいくつ重ねるか。深いほど複雑な形を表せますが、学習の様子も変わります。")
+        case .activation: ctx.t("The hidden units' curve: tanh and sigmoid are smooth, relu is bent, linear cannot bend at all.",
+                                "隠れユニットの関数。tanh と sigmoid はなめらか、relu は折れ線、linear はまったく曲がりません。")
         case .hidden: ctx.t("Width of the hidden layer: more units can fit (and overfit) more.",
                             "隠れ層の幅。多いほど複雑な形に合わせられ、過学習もしやすくなります。")
-        case .noise: ctx.t("Label noise in the data: the loss cannot go below its square.", "データのノイズ。損失はその 2 乗より下がりません。")
+        case .noise: ctx.t("Label noise σ: validation loss cannot stay below the noise floor σ² on average; training loss below it means the model is memorising noise.",
+                           "データのノイズ σ。検証損失は平均してノイズの下限 σ² を下回れません。訓練損失がそれを下回るのは、ノイズを丸暗記している印です。")
         case .seed: ctx.t("Random data and starting weights; R or S picks the next seed.", "データと初期重みの乱数。R か S で次のシードにします。")
         }
     }

@@ -130,11 +130,10 @@ public struct LineChart: Sendable {
             return (gh - 1) - Int((clamped * Double(gh - 1)).rounded())
         }
 
-        // Markers first, so data draws over them.
+        // Marker lines first, so data draws over them; their labels last, so data never hides them.
         for m in markers where xr.contains(m.x) {
             let cx = plot.x + gx(m.x) / dotsX
             for y in plot.y..<plot.maxY { buf.set(cx, y, theme.unicode ? "┊" : ":", style: m.style) }
-            buf.put(m.label, x: min(cx + 1, plot.maxX - DisplayWidth.of(m.label)), y: plot.y, style: m.style)
         }
 
         var dots = [UInt8](repeating: 0, count: plot.width * plot.height)
@@ -179,6 +178,10 @@ public struct LineChart: Sendable {
             let s = series[owner[i]]
             let ch: Character = theme.unicode ? Character(Unicode.Scalar(0x2800 + UInt32(dots[i]))!) : s.asciiMarker
             buf.set(x, y, ch, style: s.style)
+        }
+        for m in markers where xr.contains(m.x) {
+            let cx = plot.x + gx(m.x) / dotsX
+            buf.put(m.label, x: max(plot.x, min(cx + 1, plot.maxX - DisplayWidth.of(m.label))), y: plot.y, style: m.style)
         }
     }
 

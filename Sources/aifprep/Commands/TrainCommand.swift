@@ -23,6 +23,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "sgd | momentum | adam") var optimizer: String?
     @Option(help: "Learning rate (0 < lr ≤ 10).") var lr: String?
     @Option(help: "Minibatch size (capped at the training set size).") var batch: String?
+    @Flag(name: .customLong("drop-last"), help: "Skip each epoch's last, smaller batch (PyTorch drop_last).")
+    var dropLast = false
     @Option(help: "Epochs (1–5000).") var epochs: String?
     @Option(help: "Learning-rate decay: constant | step | exponential | cosine") var schedule: String?
     @Option(help: "Decay factor for step / exponential.") var gamma: String?
@@ -54,7 +56,8 @@ struct TrainCommand: ParsableCommand {
     /// The settings given on the command line, in flag order of the engine's keys.
     var commandLineSettings: [(key: String, value: String)] {
         let options: [(String, String?)] = [
-            ("optimizer", optimizer), ("lr", lr), ("batch", batch), ("epochs", epochs), ("schedule", schedule),
+            ("optimizer", optimizer), ("lr", lr), ("batch", batch),
+            ("dropLast", dropLast ? "true" : nil), ("epochs", epochs), ("schedule", schedule),
             ("gamma", gamma), ("stepSize", stepSize), ("warmup", warmup),
             ("earlyStopping", earlyStopping.map { String($0) }), ("patience", patience), ("minDelta", minDelta),
             ("restoreBest", restoreBest.map { String($0) }), ("hidden", hidden), ("layers", layers),
@@ -62,6 +65,16 @@ struct TrainCommand: ParsableCommand {
             ("trainSize", trainSize), ("validationSize", validationSize), ("noise", noise), ("seed", seed),
         ]
         return options.compactMap { key, value in value.map { (key: key, value: $0) } }
+    }
+
+    func validate() throws {
+        // Keras ignores these without the callback; silently ignoring them here would mislead.
+        let needing = [("--patience", patience != nil), ("--min-delta", minDelta != nil), ("--restore-best", restoreBest != nil)]
+            .filter(\.1).map(\.0)
+        if !needing.isEmpty && earlyStopping != true {
+            let names = needing.joined(separator: ", ")
+            throw ValidationError("\(names) \(needing.count == 1 ? "needs" : "need") --early-stopping (add it, or drop \(needing.count == 1 ? "the option" : "them"))")
+        }
     }
 
     func makeConfig() throws -> TrainingConfig {
@@ -101,6 +114,7 @@ struct TrainCommand: ParsableCommand {
             print("preset \(found.id): \(found.title.en) — expected diagnosis: \(found.expect)")
         }
         var run = TrainingRun(config: try makeConfig())
+        run.tracksTrueError = json || plot
         run.run()
         if json {
             print(RunReport.json(for: run), terminator: "")
@@ -117,7 +131,10 @@ struct TrainCommand: ParsableCommand {
         let updates = run.updatesPerEpoch
         var lines = [
             "\(c.dataset.rawValue) data (\(c.trainSize) train / \(c.validationSize) validation), \(shape) \(c.activation.rawValue), "
-                + "\(optimizer) lr \(c.lr), batch \(c.effectiveBatch) (\(updates) update\(updates == 1 ? "" : "s")/epoch), seed \(c.seed)",
+                + "\(optimizer) lr \(c.lr), batch \(c.effectiveBatch) (\(updates) update\(updates == 1 ? "" : "s")/epoch"
+                + (c.leftoverPoints > 0 && c.effectiveBatch < c.trainSize
+                    ? (c.dropLast ? ", last \(c.leftoverPoints) dropped" : ", the last of \(c.leftoverPoints)") : "")
+                + "), seed \(c.seed)",
         ]
         if let last = run.history.last {
             lines.append("epoch \(last.epoch)/\(c.epochs): train loss \(Self.format(last.trainLoss)), "
@@ -128,9 +145,12 @@ struct TrainCommand: ParsableCommand {
         }
         if let stopped = run.stoppedEpoch { lines.append("early stopping ended training at epoch \(stopped)") }
         if let restored = run.restoredEpoch { lines.append("restored the weights of epoch \(restored)") }
+        lines.append("true error \(Self.format(run.trueError)) over the noise floor \(Self.format(run.noiseFloor))"
+                     + " (only a sandbox knows it: the model against the noise-free function)")
         if let diagnosis = run.diagnosis {
             let kind = diagnosis.kind.map { " (\($0.rawValue))" } ?? ""
             lines.append("diagnosis: \(diagnosis.state.rawValue)\(kind): \(diagnosis.reason)")
+            if let card = diagnosis.card { lines.append("advice: \(diagnosis.advice) (card \(card))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }
