@@ -158,8 +158,9 @@ public struct AppModel: Program {
     private func renderHelp(_ top: any Screen, into buf: inout Buffer, area: Rect, theme: Theme) {
         let ctx = context
         let entries = helpEntries(top)
-        let keyW = min(14, (entries.map { DisplayWidth.of($0.keys) }.max() ?? 4) + 2)
         let width = min(area.width - 4, 72)
+        // Wide enough for the longest key plus a gap (a Japanese key name is twice as wide), at most half.
+        let keyW = min(max(4, (width - 4) / 2), (entries.map { DisplayWidth.of($0.keys) }.max() ?? 4) + 2)
         // Long descriptions wrap rather than being cut: the overlay is where the full text is read.
         let textW = max(8, width - 4 - keyW)
         let rows: [(keys: String, text: Line)] = entries.flatMap { e in
@@ -172,7 +173,7 @@ public struct AppModel: Program {
             .render(in: box, &buf, theme: theme)
         let fits = rows.count <= inner.height - 1
         for (i, r) in rows.prefix(max(0, inner.height - (fits ? 1 : 2))).enumerated() {
-            buf.put(r.keys, x: inner.x, y: inner.y + i, style: theme.key, maxWidth: keyW)
+            buf.put(r.keys, x: inner.x, y: inner.y + i, style: theme.key, maxWidth: keyW - 1)
             buf.put(r.text.plainText, x: inner.x + keyW, y: inner.y + i, maxWidth: inner.width - keyW)
         }
         if !fits, inner.height >= 2 {

@@ -77,7 +77,7 @@ extension SandboxControl {
         case .hidden: ctx.t("Width of the hidden layer: more units can fit (and overfit) more.",
                             "隠れ層の幅。多いほど複雑な形に合わせられ、過学習もしやすくなります。")
         case .noise: ctx.t("Label noise σ: validation loss cannot stay below the noise floor σ² on average; training loss below it means the model is memorising noise.",
-                           "データのノイズ σ。検証損失は平均してノイズの下限 σ² を下回れません。訓練損失がそれを下回るのは、ノイズを丸暗記している印です。")
+                           "データのノイズ σ。検証損失は平均してノイズの下限 σ² を下回れません。訓練損失がそれを下回るのは、ノイズまで丸暗記しているサインです。")
         case .seed: ctx.t("Random data and starting weights; R or S picks the next seed.", "データと初期重みの乱数。R か S で次のシードにします。")
         }
     }
