@@ -5,11 +5,19 @@ import Yams
 final class IssueCollector {
     let displayPrefix: String
     private(set) var issues: [ContentIssue] = []
+    /// Findings only `content lint` reports (control, bidi and invisible characters): the app shows such
+    /// text sanitised, so they must not stop a learner's own content from loading.
+    private(set) var lintFindings: [ContentIssue] = []
 
     init(displayPrefix: String) { self.displayPrefix = displayPrefix }
 
     func add(_ message: String, at location: SourceLocation) {
         issues.append(ContentIssue(
+            file: displayPrefix + location.file, line: location.line, column: location.column, message: message))
+    }
+
+    func addLintFinding(_ message: String, at location: SourceLocation) {
+        lintFindings.append(ContentIssue(
             file: displayPrefix + location.file, line: location.line, column: location.column, message: message))
     }
 
