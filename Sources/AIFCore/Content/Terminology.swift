@@ -2,7 +2,7 @@ import Yams
 
 /// One entry of `terminology.yaml`: the Japanese term AWS's Japanese documentation and exam guide use,
 /// and the variants a Japanese text must not use instead.
-public struct Term: Sendable, Hashable {
+public struct Term: Sendable, Hashable, Codable {
     public var en: String
     public var ja: String
     public var avoid: [String]
