@@ -126,6 +126,7 @@ struct FaultTests {
                 why: {en: no, ja: いいえ}
             explanation: {en: Because., ja: だから。}
             refs: [https://docs.aws.amazon.com/x]
+            difficulty: easy
 
         """
 
@@ -133,8 +134,8 @@ struct FaultTests {
         let dir = try Self.content(["questions/hostile.yaml": Self.extraQuestion])
         let issues = ContentLinter.lint(directory: dir).map(\.description)
         let hostile = issues.filter { $0.hasPrefix("Content/questions/hostile.yaml") }
-        // Raw RLO on line 7 after "ja: どれですか" (col 7 + 6 = 13); escapes \e and \a on line 6.
-        #expect(hostile.contains { $0.hasPrefix("Content/questions/hostile.yaml:7:18: bidirectional control U+202E") }, "\(hostile)")
+        // Raw RLO on line 7 after "      ja: どれですか" (column 16); escapes \e and \a on line 6.
+        #expect(hostile.contains { $0.hasPrefix("Content/questions/hostile.yaml:7:16: bidirectional control U+202E") }, "\(hostile)")
         #expect(hostile.contains { $0.hasPrefix("Content/questions/hostile.yaml:6:22: escape character") && $0.contains("U+001B written as an escape") }, "\(hostile)")
         #expect(hostile.contains { $0.contains("bell character U+0007 written as an escape") }, "\(hostile)")
         #expect(issues.allSatisfy(Self.isTerminalSafe))

@@ -43,9 +43,9 @@ struct FaultEndToEndTests {
         try t.start("/bin/sh", extraEnv: ["AIFPREP_TEST_CRASH": kind], reportExit: false)
         try t.type("PS1='$ '; \(Tmux.binary.path); echo \"EX\"\"IT=$?\"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo \"EN\"\"D\"\n")
         let screen = try t.waitFor("END", timeout: 20)
-        #expect(screen.contains("aifprep crashed"), screen)
-        #expect(screen.contains("the terminal has been restored"), screen)
-        #expect(screen.contains("crash-report.txt"), screen)
+        #expect(screen.contains("aifprep crashed"), "\(screen)")
+        #expect(screen.contains("the terminal has been restored"), "\(screen)")
+        #expect(screen.contains("crash-report.txt"), "\(screen)")
         #expect(screen.contains("icanon echo END"), "tty not restored:\n\(screen)")
         #expect(try keypadFlags(t) == "00")
         let report = try String(contentsOf: t.dataDir.appendingPathComponent("crash-report.txt"), encoding: .utf8)
@@ -63,7 +63,7 @@ struct FaultEndToEndTests {
         let plain = try Tmux.run([Tmux.binary.path, "exam", "--plain", "--content", Self.fixture.path, "--count", "1"],
                                  input: "1\n", environment: env)
         #expect(plain.status == 1)
-        #expect(plain.output.contains("aifprep is already open on this data — pid \(pid)"), plain.output)
+        #expect(plain.output.contains("aifprep is already open on this data — pid \(pid)"), "\(plain.output)")
         let second = try Tmux(name: "fault-lock-second")
         try second.start("\(Tmux.binary.path)", extraEnv: ["AIFPREP_DATA_DIR": t.dataDir.path])
         try second.waitFor("already open on this data — pid \(pid)")
@@ -73,7 +73,7 @@ struct FaultEndToEndTests {
         // Once the first has quit, the data is free again.
         let after = try Tmux.run([Tmux.binary.path, "exam", "--plain", "--content", Self.fixture.path, "--count", "1", "--seed", "1"],
                                  input: "1\n", environment: env)
-        #expect(after.status == 0, after.output)
+        #expect(after.status == 0, "\(after.output)")
     }
 
     /// SIGKILL after two answers in `exam --plain`: the next run resumes with both answers kept.
@@ -110,7 +110,7 @@ struct FaultEndToEndTests {
         let t = try Tmux(name: "fault-tiny")
         try t.start(width: 10, height: 5)
         let screen = try t.waitFor("small")
-        #expect(screen.contains("60×20") || screen.contains("60x20"), screen)
+        #expect(screen.contains("60×20") || screen.contains("60x20"), "\(screen)")
         try t.send("q")
         #expect(try t.waitForExit() == 0)
     }
@@ -142,7 +142,7 @@ struct FaultEndToEndTests {
         #expect(unsafe.isEmpty, "raw control characters reached stdout: \(unsafe.map { String($0.value, radix: 16) })")
         let lint = try Tmux.run([Tmux.binary.path, "content", "lint", "--content", content.path], environment: env)
         #expect(lint.status == 1)
-        #expect(lint.output.contains("Content/questions/core.yaml:8:"), lint.output)
+        #expect(lint.output.contains("Content/questions/core.yaml:8:"), "\(lint.output)")
         #expect(lint.output.contains("U+001B written as an escape"))
         #expect(lint.output.unicodeScalars.allSatisfy { ![0x1B, 0x07, 0x9B, 0x202E].contains($0.value) })
     }
@@ -153,7 +153,7 @@ struct FaultEndToEndTests {
         let r = try Tmux.run(["/bin/bash", "-c", "ulimit -f 4; exec \"$0\" exam --plain --content \"$1\" --count 1 --seed 1",
                               Tmux.binary.path, Self.fixture.path],
                              input: "1\n", environment: ProcessInfo.processInfo.environment.merging(["AIFPREP_DATA_DIR": data.path]) { $1 })
-        #expect(r.output.contains("disk holding your progress is full"), r.output)
+        #expect(r.output.contains("disk holding your progress is full"), "\(r.output)")
         #expect(!r.output.contains("move it away"))
         #expect(r.output.contains("Result:"), "the exam itself still runs: \(r.output)")
     }
@@ -173,7 +173,7 @@ struct FaultEndToEndTests {
                          environment: ["PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"]).output
         }
         let empty = try run(folder)
-        #expect(empty.contains("The folder for your progress cannot be written"), empty)
+        #expect(empty.contains("The folder for your progress cannot be written"), "\(empty)")
         #expect(!empty.contains("move it away"))
         // A file this build wrote, made read-only.
         let writable = base.appendingPathComponent("rw-folder")
@@ -184,7 +184,7 @@ struct FaultEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: db.path))
         chmod(db.path, 0o444)
         let readOnly = try run(writable)
-        #expect(readOnly.contains("Your progress file is read-only"), readOnly)
+        #expect(readOnly.contains("Your progress file is read-only"), "\(readOnly)")
         #expect(!readOnly.contains("cannot be read"))
     }
 

@@ -68,7 +68,11 @@ public final class PlainQuiz {
                 continue
             }
             let q = session.questions[i]
-            defer { saveProgress() }
+            defer {
+                // Saved where the learner goes next, so a resumed exam continues there.
+                if let next = position { session.go(to: next) }
+                saveProgress()
+            }
             switch PlainInput.parse(trimmed, question: q, permutation: session.permutation(i), lang: language) {
             case .failure(let hint):
                 output(hint.text(language))
