@@ -46,7 +46,7 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
             "The folder for your progress cannot be written (\(reason)): \(path). "
                 + "Make it writable, or choose another folder with --data-dir or AIFPREP_DATA_DIR."
         case .diskFull(let path):
-            "The disk holding your progress is full, so the last change was not saved: \(path). "
+            "The disk holding your progress is full (or a file size limit, ulimit -f, was reached), so the last change was not saved: \(path). "
                 + "Everything saved before is intact; free some space and try again."
         }
     }
@@ -200,10 +200,21 @@ public final class ProgressDatabase: Sendable {
         default:
             // SQLite reports some write failures only through the extended code.
             if db.extendedResultCode.rawValue & 0xFF == ResultCode.SQLITE_IOERR.rawValue {
+                // SQLite calls a write refused for a file size limit (EFBIG) an I/O error, not "full".
+                if Self.writesAreLimited(near: path) { return .diskFull(path) }
                 return .unreadable(path, "the disk reported an input/output error (\(db.message ?? "I/O error"))")
             }
             return .unreadable(path, db.message ?? "\(db)")
         }
+    }
+
+    /// Whether a failed write is explained by a file size limit (`ulimit -f`) or a nearly full disk.
+    static func writesAreLimited(near path: String) -> Bool {
+        var limit = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max { return true }
+        var fs = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        return statvfs(folder.isEmpty ? "." : folder, &fs) == 0 && UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < 1 << 20
     }
 
     /// The operating system's words for a Foundation file error.

@@ -28,13 +28,13 @@ public enum TerminalText {
     public static func kind(of s: Unicode.Scalar) -> String? {
         switch s.value {
         case 0x09, 0x0A: return nil
-        case 0x1B: return "escape character (it starts terminal control sequences)"
+        case 0x1B: return "escape character"
         case 0x07: return "bell character"
         case 0x0D: return "carriage return"
         case 0x00..<0x20, 0x7F: return "control character"
-        case 0x80..<0xA0: return "C1 control character (8-bit terminal control)"
+        case 0x80..<0xA0: return "C1 control character"
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-            return "bidirectional control (it reorders the text around it)"
+            return "bidirectional control"
         case 0x200B, 0x2060, 0xFEFF, 0x180E, 0xFFF9...0xFFFB: return "invisible character"
         case 0x2028, 0x2029: return "line or paragraph separator"
         default: return nil

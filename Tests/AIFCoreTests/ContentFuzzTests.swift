@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import AIFCore
 
@@ -62,46 +63,67 @@ struct ContentFuzzTests {
 
     static let location = try! NSRegularExpression(pattern: #"^Content/[^:]+:[1-9][0-9]*:[1-9][0-9]*: \S"#)
 
+    /// One case: mutate one file of a fresh small tree (the blueprint and one file of each kind), lint it and
+    /// check every message. Each case has its own generator (seed and case number), so any case replays alone.
+    static func runCase(_ n: Int, seed: UInt64, tree: URL, files: [String], originals: [[UInt8]]) throws -> (failure: String?, issues: Int, seconds: Double) {
+        var rng = Rng(state: seed &+ UInt64(n) &* 0xD1B5_4A32_D192_ED03)
+        let f = rng.below(files.count)
+        let url = tree.appendingPathComponent(files[f])
+        try Data(Self.mutate(originals[f], &rng)).write(to: url)
+        defer { try? Data(originals[f]).write(to: url) }
+        let start = Date()
+        let issues = ContentLinter.lint(directory: tree)
+        let seconds = Date().timeIntervalSince(start)
+        for issue in issues {
+            let text = issue.description
+            if Self.location.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                return ("case \(n) (seed \(seed)), \(files[f]): message without FILE:LINE:COL: \(text.debugDescription)", issues.count, seconds)
+            }
+        }
+        return (nil, issues.count, seconds)
+    }
+
     @Test(.timeLimit(.minutes(5))) func mutatedContentNeverCrashesHangsOrLosesItsLocation() throws {
         let env = ProcessInfo.processInfo.environment
         let cases = env["AIFPREP_FUZZ_CASES"].flatMap(Int.init) ?? 2_000
         let seed = env["AIFPREP_FUZZ_SEED"].flatMap(UInt64.init) ?? 0xA1F_C01
         let manager = FileManager.default
-        let content = manager.temporaryDirectory.appendingPathComponent("aifprep-fuzz-\(UUID().uuidString)").appendingPathComponent("Content")
-        try manager.createDirectory(at: content.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // A small tree (the blueprint and one file of each kind) keeps 2,000 cases inside CI's budget.
+        let base = manager.temporaryDirectory.appendingPathComponent("aifprep-fuzz-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: base) }
         let files = ["exam.yaml", "cards/training.yaml", "questions/core.yaml", "sandbox/presets.yaml"]
             .filter { manager.fileExists(atPath: ContentFixtures.valid.appendingPathComponent($0).path) }
-        for file in files {
-            let target = content.appendingPathComponent(file)
-            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try manager.copyItem(at: ContentFixtures.valid.appendingPathComponent(file), to: target)
+        let originals = try files.map { try [UInt8](Data(contentsOf: ContentFixtures.valid.appendingPathComponent($0))) }
+        // One tree per worker; the cases are independent, so they run on every core.
+        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let trees = try (0..<workers).map { w -> URL in
+            let tree = base.appendingPathComponent("w\(w)").appendingPathComponent("Content")
+            for (file, bytes) in zip(files, originals) {
+                let target = tree.appendingPathComponent(file)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: target)
+            }
+            return tree
         }
-        defer { try? manager.removeItem(at: content.deletingLastPathComponent()) }
-        let originals = try files.map { try [UInt8](Data(contentsOf: content.appendingPathComponent($0))) }
-        var rng = Rng(state: seed)
-        var withIssues = 0, slowest = 0.0
-        for n in 0..<cases {
-            let f = rng.below(files.count)
-            let url = content.appendingPathComponent(files[f])
-            try Data(Self.mutate(originals[f], &rng)).write(to: url)
-            let start = Date()
-            let issues = ContentLinter.lint(directory: content)
-            slowest = max(slowest, Date().timeIntervalSince(start))
-            if !issues.isEmpty { withIssues += 1 }
-            for issue in issues {
-                let text = issue.description
-                let range = NSRange(text.startIndex..., in: text)
-                guard Self.location.firstMatch(in: text, range: range) != nil else {
-                    Issue.record("case \(n) (seed \(seed)), \(files[f]): message without FILE:LINE:COL: \(text.debugDescription)")
-                    return
+        let results = Mutex<(failures: [String], withIssues: Int, slowest: Double)>(([], 0, 0))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for n in stride(from: w, to: cases, by: workers) {
+                do {
+                    let r = try Self.runCase(n, seed: seed, tree: trees[w], files: files, originals: originals)
+                    results.withLock {
+                        if let failure = r.failure { $0.failures.append(failure) }
+                        if r.issues > 0 { $0.withIssues += 1 }
+                        $0.slowest = max($0.slowest, r.seconds)
+                    }
+                } catch {
+                    results.withLock { $0.failures.append("case \(n): \(error)") }
                 }
             }
-            try Data(originals[f]).write(to: url)
         }
+        let r = results.withLock { $0 }
+        #expect(r.failures.isEmpty, "\(r.failures.prefix(5))")
         // No hang: a tiny content tree must lint in well under a second even in a debug build.
-        #expect(slowest < 2, "slowest case took \(slowest) s")
+        #expect(r.slowest < 2, "slowest case took \(r.slowest) s")
         // The mutations must actually break things, or the fuzz proves nothing.
-        #expect(withIssues > cases / 4, "only \(withIssues) of \(cases) mutated trees had issues")
+        #expect(r.withIssues > cases / 4, "only \(r.withIssues) of \(cases) mutated trees had issues")
     }
 }

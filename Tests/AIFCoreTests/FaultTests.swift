@@ -124,8 +124,11 @@ struct FaultTests {
                 why: {en: yes, ja: はい}
               - text: {en: B, ja: B}
                 why: {en: no, ja: いいえ}
+              - text: {en: C, ja: C}
+                why: {en: no, ja: いいえ}
             explanation: {en: Because., ja: だから。}
-            refs: [https://docs.aws.amazon.com/x]
+            refs:
+              - url: https://docs.aws.amazon.com/x
             difficulty: easy
 
         """

@@ -6,7 +6,7 @@ import Yams
 /// written raw or as a double-quoted escape (`"\e]52;…"`, `"\u202E"`). Each is reported at its own
 /// FILE:LINE:COL (columns count Unicode scalars, as libyaml does).
 enum UnsafeCharacters {
-    static let advice = "remove it: text shown in a terminal must not hold control, bidi or invisible characters"
+    static let advice = "remove it: text shown in a terminal must not hold control, bidirectional or invisible characters (they can rewrite the screen or reorder what is shown)"
 
     /// Characters written raw in the file. A carriage return before a newline (CRLF files) is fine.
     static func checkRaw(_ lines: [Substring], path: String, issues: IssueCollector) {

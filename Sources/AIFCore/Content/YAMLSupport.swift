@@ -11,9 +11,13 @@ final class IssueCollector {
 
     init(displayPrefix: String) { self.displayPrefix = displayPrefix }
 
+    private var seen = Set<ContentIssue>()
+
+    /// The same issue once: a value used through YAML aliases (`*name`) is composed as the anchored node
+    /// itself, so each use would report it again at the anchor.
     func add(_ message: String, at location: SourceLocation) {
-        issues.append(ContentIssue(
-            file: displayPrefix + location.file, line: location.line, column: location.column, message: message))
+        let issue = ContentIssue(file: displayPrefix + location.file, line: location.line, column: location.column, message: message)
+        if seen.insert(issue).inserted { issues.append(issue) }
     }
 
     func addLintFinding(_ message: String, at location: SourceLocation) {
