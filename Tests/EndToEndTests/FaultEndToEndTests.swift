@@ -95,6 +95,58 @@ struct FaultEndToEndTests {
         try t.waitFor("Result:")
     }
 
+    /// SIGKILL mid-study: both ratings given before the kill are kept (the review count shows them) and
+    /// the restarted app opens normally on the same data (the lock died with the process).
+    @Test func studySurvivesSIGKILL() throws {
+        let t = try Tmux(name: "fault-study-kill")
+        try t.start()
+        try t.waitFor("Study modes")
+        try t.send("f")
+        try t.waitFor("What to study")
+        try t.send("Enter")
+        for rating in ["4", "3"] {
+            try t.waitFor("show the answer")
+            try t.send("Space")
+            try t.waitFor("3 Good")
+            try t.send(rating)
+        }
+        try t.waitFor("show the answer")
+        _ = try Tmux.run(["kill", "-KILL", try appPID(t)])
+        #expect(try t.waitForExit() == 137)
+        let count = try Tmux.run(["sqlite3", t.dataDir.appendingPathComponent("progress.sqlite").path, "SELECT count(*) FROM review_log"])
+        if count.status == 0 { #expect(count.output.trimmingCharacters(in: .whitespacesAndNewlines) == "2") }
+        try t.start()
+        try t.waitFor("Study modes")
+        try t.send("q")
+        #expect(try t.waitForExit() == 0)
+    }
+
+    /// SIGKILL mid-exam in the app: the answer is kept and the exam offered for resuming.
+    @Test func appExamSurvivesSIGKILL() throws {
+        let t = try Tmux(name: "fault-exam-kill")
+        try t.start("\(Tmux.binary.path) --seed 1", extraEnv: ["AIFPREP_CONTENT": Self.fixture.path])
+        try t.waitFor("Study modes")
+        try t.send("Q")
+        try t.waitFor("Exam simulation")
+        try t.send("e")
+        try t.waitFor("Question 1 of")
+        try t.send("1")
+        try t.waitFor("answered 1/")
+        _ = try Tmux.run(["kill", "-KILL", try appPID(t)])
+        #expect(try t.waitForExit() == 137)
+        try t.start(extraEnv: ["AIFPREP_CONTENT": Self.fixture.path])
+        try t.waitFor("Study modes")
+        try t.send("Q")
+        try t.waitFor("Resume unfinished quiz")
+        try t.send("r")
+        try t.waitFor("answered 1/")
+        try t.send("q")
+        try t.waitFor("Resume unfinished quiz")
+        try t.send("q")
+        try t.send("q")
+        #expect(try t.waitForExit() == 0)
+    }
+
     /// TERM=dumb, an unknown TERM and none at all: aifprep's own words and a pointer to `exam --plain`.
     @Test(arguments: [("dumb", "cannot move the cursor"), ("no-such-terminal-xyz", "is unknown"), ("", "TERM is not set")])
     func unusableTerminalsGetAClearMessage(term: String, says: String) throws {

@@ -12,8 +12,11 @@ enum UnsafeCharacters {
     static func checkRaw(_ lines: [Substring], path: String, issues: IssueCollector) {
         var reported = 0
         for (number, line) in lines.enumerated() {
-            // The common case: a line of printable text.
-            guard line.unicodeScalars.contains(where: { TerminalText.isUnsafe($0) }) else { continue }
+            // The common case: a line of printable text. Every unsafe scalar starts with one of these bytes
+            // (C0, DEL, C2 for C1, D8 for U+061C, E1 for U+180E, E2 for U+200B…U+2069, EF for U+FEFF/U+FFF9…).
+            guard line.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8
+                                              || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xEF }),
+                  line.unicodeScalars.contains(where: { TerminalText.isUnsafe($0) }) else { continue }
             let scalars = Array(line.unicodeScalars)
             for (column, s) in scalars.enumerated() {
                 guard let kind = TerminalText.kind(of: s) else { continue }
