@@ -8,6 +8,8 @@ import Testing
 struct FaultEndToEndTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("AIFCoreTests/Fixtures/content/valid")
+    /// The small fixture content: a debug build starts on it in a moment, where the full bank takes seconds.
+    static let env = ["AIFPREP_CONTENT": fixture.path]
 
     func keypadFlags(_ t: Tmux) throws -> String {
         try Tmux.run(["tmux", "-L", t.socket, "display-message", "-p", "-t", Tmux.session, "#{keypad_cursor_flag}#{keypad_flag}"])
@@ -24,7 +26,7 @@ struct FaultEndToEndTests {
     @Test(arguments: ["C-\\", "QUIT", "TERM"])
     func quitSignalsRestoreTheTerminal(how: String) throws {
         let t = try Tmux(name: "fault-quit-\(how)")
-        try t.start("/bin/sh", reportExit: false)
+        try t.start("/bin/sh", extraEnv: Self.env, reportExit: false)
         try t.type("PS1='$ '; \(Tmux.binary.path); echo \"EX\"\"IT=$?\"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo \"EN\"\"D\"\n")
         try t.waitFor("Study modes")
         #expect(try keypadFlags(t) != "00", "the app should have turned keypad mode on")
@@ -40,7 +42,7 @@ struct FaultEndToEndTests {
     @Test(arguments: ["segv", "abort", "overflow"])
     func aCrashRestoresTheTerminalAndSaysSo(kind: String) throws {
         let t = try Tmux(name: "fault-crash-\(kind)")
-        try t.start("/bin/sh", extraEnv: ["AIFPREP_TEST_CRASH": kind], reportExit: false)
+        try t.start("/bin/sh", extraEnv: Self.env.merging(["AIFPREP_TEST_CRASH": kind]) { $1 }, reportExit: false)
         try t.type("PS1='$ '; \(Tmux.binary.path); echo \"EX\"\"IT=$?\"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo \"EN\"\"D\"\n")
         let screen = try t.waitFor("END", timeout: 20)
         #expect(screen.contains("aifprep crashed"), "\(screen)")
@@ -55,7 +57,7 @@ struct FaultEndToEndTests {
     /// Two processes on one data directory: the second (the app or `exam --plain`) is refused by pid.
     @Test func aSecondProcessOnTheSameDataIsRefused() throws {
         let t = try Tmux(name: "fault-lock")
-        try t.start()
+        try t.start(extraEnv: Self.env)
         try t.waitFor("Study modes")
         let pid = try appPID(t)
         var env = ProcessInfo.processInfo.environment
@@ -65,7 +67,7 @@ struct FaultEndToEndTests {
         #expect(plain.status == 1)
         #expect(plain.output.contains("aifprep is already open on this data — pid \(pid)"), "\(plain.output)")
         let second = try Tmux(name: "fault-lock-second")
-        try second.start("\(Tmux.binary.path)", extraEnv: ["AIFPREP_DATA_DIR": t.dataDir.path])
+        try second.start("\(Tmux.binary.path)", extraEnv: Self.env.merging(["AIFPREP_DATA_DIR": t.dataDir.path]) { $1 })
         try second.waitFor("already open on this data — pid \(pid)")
         #expect(try second.waitForExit() == 1)
         try t.send("q")
@@ -76,21 +78,27 @@ struct FaultEndToEndTests {
         #expect(after.status == 0, "\(after.output)")
     }
 
-    /// SIGKILL after two answers in `exam --plain`: the next run resumes with both answers kept.
+    /// SIGKILL mid `exam --plain` (a flag set, two questions passed): the next run resumes at question 3 with the flag kept.
     @Test func plainExamSurvivesSIGKILLAndResumes() throws {
         let t = try Tmux(name: "fault-plain-kill")
         let command = "\(Tmux.binary.path) exam --plain --content \(Self.fixture.path) --count 3 --seed 5 --time-limit 30"
         try t.start(command)
         try t.waitFor("Question 1 of 3")
-        try t.type("1\n")
+        try t.type("flag\n")
+        try t.waitFor("Flagged for review.")
+        try t.type("skip\n")
         try t.waitFor("Question 2 of 3")
-        try t.type("1\n")
+        try t.type("skip\n")
         try t.waitFor("Question 3 of 3")
         _ = try Tmux.run(["kill", "-KILL", try appPID(t)])
         #expect(try t.waitForExit() == 137)
         try t.start(command)
-        try t.waitFor("Resuming the unfinished exam: 2 of 3 answered")
+        try t.waitFor("Resuming the unfinished exam: 0 of 3 answered")
         try t.waitFor("Question 3 of 3")
+        try t.type("back\n")
+        try t.type("back\n")
+        try t.waitFor("Question 1 of 3")
+        #expect(try t.waitUntil { $0.contains("Question 1 of 3") && $0.contains("flagged") }.ok, "the flag did not survive the kill")
         try t.type("submit\n")
         try t.waitFor("Result:")
     }
@@ -99,7 +107,7 @@ struct FaultEndToEndTests {
     /// the restarted app opens normally on the same data (the lock died with the process).
     @Test func studySurvivesSIGKILL() throws {
         let t = try Tmux(name: "fault-study-kill")
-        try t.start()
+        try t.start(extraEnv: Self.env)
         try t.waitFor("Study modes")
         try t.send("f")
         try t.waitFor("What to study")
@@ -115,13 +123,13 @@ struct FaultEndToEndTests {
         #expect(try t.waitForExit() == 137)
         let count = try Tmux.run(["sqlite3", t.dataDir.appendingPathComponent("progress.sqlite").path, "SELECT count(*) FROM review_log"])
         if count.status == 0 { #expect(count.output.trimmingCharacters(in: .whitespacesAndNewlines) == "2") }
-        try t.start()
+        try t.start(extraEnv: Self.env)
         try t.waitFor("Study modes")
         try t.send("q")
         #expect(try t.waitForExit() == 0)
     }
 
-    /// SIGKILL mid-exam in the app: the answer is kept and the exam offered for resuming.
+    /// SIGKILL mid-exam in the app: the flag set before the kill is kept and the exam offered for resuming.
     @Test func appExamSurvivesSIGKILL() throws {
         let t = try Tmux(name: "fault-exam-kill")
         try t.start("\(Tmux.binary.path) --seed 1", extraEnv: ["AIFPREP_CONTENT": Self.fixture.path])
@@ -130,8 +138,8 @@ struct FaultEndToEndTests {
         try t.waitFor("Exam simulation")
         try t.send("e")
         try t.waitFor("Question 1 of")
-        try t.send("1")
-        try t.waitFor("answered 1/")
+        try t.send("f")
+        try t.waitFor("⚑ flagged")
         _ = try Tmux.run(["kill", "-KILL", try appPID(t)])
         #expect(try t.waitForExit() == 137)
         try t.start(extraEnv: ["AIFPREP_CONTENT": Self.fixture.path])
@@ -139,7 +147,7 @@ struct FaultEndToEndTests {
         try t.send("Q")
         try t.waitFor("Resume unfinished quiz")
         try t.send("r")
-        try t.waitFor("answered 1/")
+        try t.waitFor("⚑ flagged")
         try t.send("q")
         try t.waitFor("Resume unfinished quiz")
         try t.send("q")
@@ -151,7 +159,7 @@ struct FaultEndToEndTests {
     @Test(arguments: [("dumb", "cannot move the cursor"), ("no-such-terminal-xyz", "is unknown"), ("", "TERM is not set")])
     func unusableTerminalsGetAClearMessage(term: String, says: String) throws {
         let t = try Tmux(name: "fault-term-\(term)")
-        try t.start(extraEnv: ["TERM": term])
+        try t.start(extraEnv: Self.env.merging(["TERM": term]) { $1 })
         let screen = try t.waitFor(says)
         #expect(screen.contains("exam --plain"))
         #expect(!screen.contains("Error opening terminal"))
@@ -160,7 +168,7 @@ struct FaultEndToEndTests {
 
     @Test func aTinyTerminalShowsAReadableMessage() throws {
         let t = try Tmux(name: "fault-tiny")
-        try t.start(width: 10, height: 5)
+        try t.start(width: 10, height: 5, extraEnv: Self.env)
         let screen = try t.waitFor("small")
         #expect(screen.contains("60×20") || screen.contains("60x20"), "\(screen)")
         try t.send("q")
@@ -244,7 +252,7 @@ struct FaultEndToEndTests {
     @Test(.timeLimit(.minutes(15))) func soakKeepsMemoryFlat() throws {
         let minutes = ProcessInfo.processInfo.environment["AIFPREP_SOAK_MINUTES"].flatMap(Double.init)
         let t = try Tmux(name: "fault-soak")
-        try t.start()
+        try t.start(extraEnv: Self.env)
         try t.waitFor("Study modes")
         let pid = try appPID(t)
         func rssKB() throws -> Int {
