@@ -191,12 +191,9 @@ struct FaultEndToEndTests {
         let data = try Tmux(name: "fault-hostile").dataDir
         var env = ProcessInfo.processInfo.environment
         env["AIFPREP_DATA_DIR"] = data.path
-        var seen = ""
-        for seed in 1...6 {
-            let r = try Tmux.run([Tmux.binary.path, "exam", "--plain", "--content", content.path, "--count", "3", "--seed", "\(seed)", "--new"],
-                                 input: "submit\n", environment: env)
-            seen += r.output
-        }
+        // Every question of the fixture, so the hostile one is certainly drawn.
+        let seen = try Tmux.run([Tmux.binary.path, "exam", "--plain", "--content", content.path, "--count", "6", "--seed", "1", "--new"],
+                                input: "submit\n", environment: env).output
         #expect(seen.contains("Which term describes it?"), "the hostile question was never drawn")
         let unsafe = seen.unicodeScalars.filter { [0x1B, 0x07, 0x9B, 0x202E, 0x200B].contains($0.value) }
         #expect(unsafe.isEmpty, "raw control characters reached stdout: \(unsafe.map { String($0.value, radix: 16) })")
