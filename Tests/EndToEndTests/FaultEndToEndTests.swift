@@ -164,8 +164,9 @@ struct FaultEndToEndTests {
         let t = try Tmux(name: "fault-term-\(term)")
         // Through env: tmux sets TERM for its panes itself.
         let setTerm = term.isEmpty ? "-u TERM" : "TERM=\(term)"
-        try t.start("/usr/bin/env \(setTerm) \(Tmux.binary.path)", extraEnv: Self.env)
-        let screen = try t.waitFor(says)
+        try t.start("/usr/bin/env \(setTerm) \(Tmux.binary.path)", width: 250, height: 24, extraEnv: Self.env)
+        let screen = try t.waitUntil { $0.replacingOccurrences(of: "\n", with: "").contains(says) }.screen
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains(says), "\(screen)")
         #expect(screen.contains("exam --plain"))
         #expect(!screen.contains("Error opening terminal"))
         #expect(try t.waitForExit() == 1)
