@@ -23,7 +23,9 @@ test: deps-test
 lint: deps-run
 	$(SWIFT) run aifprep content lint
 
+# The cold-start case runs the release aifprep, so it is built first.
 bench: deps-run
+	$(SWIFT) build -c release --product aifprep
 	$(SWIFT) run -c release Benchmarks
 
 # Installs the binary and the study material side by side, where the binary looks for it.

@@ -20,11 +20,13 @@ let package = Package(
     targets: [
         // MARK: core
         .target(name: "SeededRandom"),
+        // What may reach a terminal from content and user files (shared by every output mode and lint).
+        .target(name: "TextSafety"),
         .target(name: "SpacedRepetition", dependencies: ["SeededRandom"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "TrainingSandbox", dependencies: ["SeededRandom"], linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "AIFCore",
-            dependencies: ["SeededRandom", "SpacedRepetition", "TrainingSandbox", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SeededRandom", "SpacedRepetition", "TrainingSandbox", "TextSafety", .product(name: "Yams", package: "Yams")]
         ),
 
         .target(
@@ -33,7 +35,7 @@ let package = Package(
         ),
 
         // MARK: UI
-        .target(name: "TerminalUI"),
+        .target(name: "TerminalUI", dependencies: ["TextSafety"]),
         .target(name: "Screens", dependencies: ["TerminalUI", "AIFCore", "SpacedRepetition", "TrainingSandbox"]),
 
         // MARK: backend
@@ -46,12 +48,12 @@ let package = Package(
             name: "aifprep",
             dependencies: [
                 "AIFCore", "SpacedRepetition", "TrainingSandbox", "ProgressStore",
-                "TerminalUI", "Screens", "NcursesBackend",
+                "TerminalUI", "Screens", "NcursesBackend", "TextSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
-        .executableTarget(name: "Benchmarks", dependencies: ["TrainingSandbox", "SpacedRepetition", "AIFCore", "TerminalUI", "Screens"]),
+        .executableTarget(name: "Benchmarks", dependencies: ["CTerminalGuard", "TrainingSandbox", "SpacedRepetition", "AIFCore", "TerminalUI", "Screens"]),
 
         // MARK: tests
         .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),

@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Macros and globals that Swift cannot import (or that trip Swift 6's concurrency checks).
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
@@ -32,5 +33,17 @@ static inline int cn_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, sh
     cchar_t cc;
     if (setcchar(&cc, wch, attrs, pair, NULL) != OK) return ERR;
     return mvadd_wch(y, x, &cc);
+}
+
+/// Whether the terminal type can run a full-screen app, asked of terminfo before initscr (which would exit
+/// with ncurses' own bare message): 0 usable, 1 unknown type, 2 no cursor addressing (dumb, hardcopy),
+/// 3 no terminfo database at all.
+static inline int cn_terminal_capability(const char *term) {
+    int err = 0;
+    if (setupterm((char *)term, 1, &err) != OK) return err == -1 ? 3 : (err == 1 ? 2 : 1);
+    char *cup = tigetstr("cup");
+    int ok = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return ok ? 0 : 2;
 }
 #endif

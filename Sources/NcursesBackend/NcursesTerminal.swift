@@ -18,6 +18,28 @@ public final class NcursesTerminal: TerminalBackend {
         return name == "UTF-8" || name == "UTF8"
     }
 
+    /// Why the full-screen app cannot run on this terminal, in aifprep's words, or nil when it can.
+    /// Checked before `init`, because ncurses itself exits with a bare "Error opening terminal".
+    public static func unusableTerminalReason(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let term = environment["TERM"] ?? ""
+        let plain = "For a line-by-line exam that works anywhere (scripts, screen readers): aifprep exam --plain."
+        if term.isEmpty {
+            return "aifprep: TERM is not set, so the full-screen app does not know how to draw on this terminal. "
+                + "Set it (e.g. TERM=xterm-256color aifprep). " + plain
+        }
+        switch cn_terminal_capability(term) {
+        case 0: return nil
+        case 2:
+            return "aifprep: the terminal type '\(Sanitizer.clean(term))' cannot move the cursor, so the full-screen app cannot run on it. "
+                + "Use a terminal emulator with TERM=xterm-256color. " + plain
+        case 3:
+            return "aifprep: no terminfo database was found (install ncurses-base or ncurses-term), so the full-screen app cannot start. " + plain
+        default:
+            return "aifprep: the terminal type '\(Sanitizer.clean(term))' is unknown to this system's terminfo. "
+                + "Set TERM to one it knows (e.g. TERM=xterm-256color aifprep). " + plain
+        }
+    }
+
     /// Enters curses mode. Call `shutdown()` (always) to leave it.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         setlocale(LC_ALL, "")
@@ -58,6 +80,11 @@ public final class NcursesTerminal: TerminalBackend {
         if fullRedraw { erase() }
         for change in changes where !change.cell.isTail {
             put(change.cell, x: change.x, y: change.y)
+            // Without UTF-8 a wide character becomes a one-column '?': paint its second column too,
+            // or whatever was there before shows through.
+            if !theme.unicode && change.cell.width == 2 {
+                put(Cell(" ", style: change.cell.style), x: change.x + 1, y: change.y)
+            }
         }
         refresh()
     }
@@ -161,4 +188,10 @@ public enum TerminalGuard {
     public static func install() { tg_install_handlers() }
     public static var pendingSignal: Int32 { tg_pending_signal() }
     public static func restore() { tg_restore_terminal() }
+    /// Where the crash handler writes its one-line report.
+    public static func setReportPath(_ path: String?) {
+        if let path { path.withCString { tg_set_report_path($0) } } else { tg_set_report_path(nil) }
+    }
+    /// For the fault suite only (AIFPREP_TEST_CRASH): crash the way a bug would.
+    public static func forceCrash(_ kind: String) { kind.withCString { tg_force_crash($0) } }
 }

@@ -5,15 +5,31 @@ import SpacedRepetition
 
 /// Card progress and the review log. Each method is one transaction; failures surface as `ProgressStoreError`.
 extension ProgressDatabase: ProgressStoring {
+    /// Every valid row. A row that fails validation (hand-edited, damaged) is skipped, never fatal; see
+    /// `damagedRows()` for the report, and rating the card again replaces it.
     public func allProgress() throws -> [String: CardProgress] {
         try reading { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM card_progress")
-            return Dictionary(rows.map { row in
-                let progress = CardProgress(
-                    cardID: row["content_id"], card: Self.card(row, suffix: ""),
-                    buriedUntil: (row["buried_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
-                return (progress.cardID, progress)
-            }, uniquingKeysWith: { first, _ in first })
+            var result: [String: CardProgress] = [:]
+            for row in rows {
+                guard case .success(let progress) = Self.progress(row) else { continue }
+                if result[progress.cardID] == nil { result[progress.cardID] = progress }
+            }
+            return result
+        }
+    }
+
+    /// One card row, checked value by value.
+    static func progress(_ row: Row) -> Result<CardProgress, RowProblem> {
+        guard let id = RowValue.text(row, "content_id"), !id.isEmpty else {
+            return .failure(RowProblem(name: "card row \(RowValue.describe(row, "rowid"))", reason: "content_id is missing"))
+        }
+        do throws(RowValue.Bad) {
+            let card = try Self.card(row, suffix: "")
+            let buried = try RowValue.date(row, "buried_until", required: false)
+            return .success(CardProgress(cardID: id, card: card, buriedUntil: buried))
+        } catch {
+            return .failure(RowProblem(name: "card '\(id)'", reason: error.reason))
         }
     }
 
@@ -57,22 +73,37 @@ extension ProgressDatabase: ProgressStoring {
     public func reviews(since start: Date) throws -> [StoredReview] {
         try reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM review_log WHERE reviewed_at >= ? ORDER BY reviewed_at, id",
-                             arguments: [start.timeIntervalSince1970]).map(Self.review)
+                             arguments: [start.timeIntervalSince1970]).compactMap { try? Self.review($0).get() }
         }
     }
 
     public func reviews(cardID: String) throws -> [StoredReview] {
         try reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM review_log WHERE content_id = ? ORDER BY reviewed_at, id",
-                             arguments: [cardID]).map(Self.review)
+                             arguments: [cardID]).compactMap { try? Self.review($0).get() }
         }
     }
 
     /// Every review, oldest first (for rebuilding states or exporting).
     public func allReviews() throws -> [StoredReview] {
         try reading { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM review_log ORDER BY reviewed_at, id").map(Self.review)
+            try Row.fetchAll(db, sql: "SELECT * FROM review_log ORDER BY reviewed_at, id").compactMap { try? Self.review($0).get() }
         }
+    }
+
+    /// Rows the app skips because a value in them is missing or out of range, each by name, e.g.
+    /// "card 'd1-bias-fairness-fit': due is missing". Shown once at start, so nothing disappears silently.
+    public func damagedRows() -> [RowProblem] {
+        (try? reading { db -> [RowProblem] in
+            var problems: [RowProblem] = []
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, * FROM card_progress") {
+                if case .failure(let p) = Self.progress(row) { problems.append(p) }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM review_log") {
+                if case .failure(let p) = Self.review(row) { problems.append(p) }
+            }
+            return problems
+        }) ?? []
     }
 
     // MARK: - Settings (small values that belong with the progress, keyed by name)
@@ -129,21 +160,42 @@ extension ProgressDatabase: ProgressStoring {
          card.due.timeIntervalSince1970, card.lastReview?.timeIntervalSince1970]
     }
 
-    static func card(_ row: Row, suffix: String) -> SchedulingCard {
-        SchedulingCard(
-            state: CardState(rawValue: row["state\(suffix)"]) ?? .learning,
-            step: row["step\(suffix)"], stability: row["stability\(suffix)"], difficulty: row["difficulty\(suffix)"],
-            due: Date(timeIntervalSince1970: row["due\(suffix)"]),
-            lastReview: (row["last_review\(suffix)"] as Double?).map(Date.init(timeIntervalSince1970:)))
+    /// A scheduling state from its columns; throws `RowValue.Bad` naming the first wrong one.
+    static func card(_ row: Row, suffix: String) throws(RowValue.Bad) -> SchedulingCard {
+        let stateColumn = "state\(suffix)"
+        guard let raw = RowValue.int(row, stateColumn) else { throw RowValue.Bad(column: stateColumn, problem: "is missing") }
+        guard let state = CardState(rawValue: raw) else { throw RowValue.Bad(column: stateColumn, problem: "is \(raw), not a known state") }
+        let step = try RowValue.count(row, "step\(suffix)")
+        let stability = try RowValue.number(row, "stability\(suffix)", in: 0...1e9)
+        let difficulty = try RowValue.number(row, "difficulty\(suffix)", in: 0...11)
+        guard let due = try RowValue.date(row, "due\(suffix)", required: true) else {
+            throw RowValue.Bad(column: "due\(suffix)", problem: "is missing")
+        }
+        let lastReview = try RowValue.date(row, "last_review\(suffix)", required: false)
+        return SchedulingCard(state: state, step: step, stability: stability, difficulty: difficulty, due: due, lastReview: lastReview)
     }
 
-    static func review(_ row: Row) -> StoredReview {
-        let log = ReviewLog(
-            rating: Rating(rawValue: row["rating"]) ?? .again,
-            reviewedAt: Date(timeIntervalSince1970: row["reviewed_at"]),
-            before: card(row, suffix: "_before"), after: card(row, suffix: "_after"),
-            retrievability: row["retrievability"], elapsedDays: row["elapsed_days"],
-            scheduledSeconds: row["scheduled_seconds"], fuzzed: row["fuzzed"])
-        return StoredReview(id: row["id"], cardID: row["content_id"], log: log, answerMilliseconds: row["answer_ms"])
+    static func review(_ row: Row) -> Result<StoredReview, RowProblem> {
+        let id = RowValue.int(row, "id").map(Int64.init) ?? 0
+        let name = "review \(id)"
+        do throws(RowValue.Bad) {
+            guard let cardID = RowValue.text(row, "content_id") else { throw RowValue.Bad(column: "content_id", problem: "is missing") }
+            guard let ratingValue = RowValue.int(row, "rating"), let rating = Rating(rawValue: ratingValue) else {
+                throw RowValue.Bad(column: "rating", problem: "is missing or not 1-4")
+            }
+            guard let reviewedAt = try RowValue.date(row, "reviewed_at", required: true) else {
+                throw RowValue.Bad(column: "reviewed_at", problem: "is missing")
+            }
+            let log = ReviewLog(
+                rating: rating, reviewedAt: reviewedAt,
+                before: try card(row, suffix: "_before"), after: try card(row, suffix: "_after"),
+                retrievability: try RowValue.number(row, "retrievability", in: 0...1) ?? 0,
+                elapsedDays: RowValue.int(row, "elapsed_days"),
+                scheduledSeconds: try RowValue.number(row, "scheduled_seconds", in: -1e12...1e12) ?? 0,
+                fuzzed: (RowValue.int(row, "fuzzed") ?? 0) != 0)
+            return .success(StoredReview(id: id, cardID: cardID, log: log, answerMilliseconds: RowValue.int(row, "answer_ms") ?? 0))
+        } catch {
+            return .failure(RowProblem(name: name, reason: error.reason))
+        }
     }
 }

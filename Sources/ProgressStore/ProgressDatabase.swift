@@ -1,19 +1,28 @@
 import Foundation
 import GRDB
-import Synchronization
 
-/// Why the progress database cannot be used. The file is never overwritten or deleted in any of these cases.
+/// Why the progress database cannot be used. The file is never overwritten or deleted in any of these cases,
+/// and each names its own cause and fix.
 public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Another process holds the database longer than the busy timeout.
     case inUse(String)
+    /// Another aifprep owns this data directory (its lock file holds the pid).
+    case alreadyOpen(String, pid: Int32?)
     /// The file was written by a newer aifprep (it has migrations this build does not know).
     case newerVersion(String, found: Int, supported: Int)
     /// Not a database, damaged, or not accessible.
     case unreadable(String, String)
+    /// The database file exists but cannot be written (permissions, read-only mount).
+    case readOnly(String)
+    /// The folder cannot be created or written, so no progress file can be made there.
+    case folderUnwritable(String, reason: String)
+    /// The disk (or the file size limit) is full: the last change was not saved.
+    case diskFull(String)
 
     public var path: String {
         switch self {
-        case .inUse(let path), .newerVersion(let path, _, _), .unreadable(let path, _): path
+        case .inUse(let path), .alreadyOpen(let path, _), .newerVersion(let path, _, _), .unreadable(let path, _),
+             .readOnly(let path), .folderUnwritable(let path, _), .diskFull(let path): path
         }
     }
 
@@ -21,12 +30,24 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
         switch self {
         case .inUse(let path):
             "Your progress is in use by another aifprep (\(path)). Close the other one and try again."
+        case .alreadyOpen(let path, let pid):
+            "aifprep is already open on this data — pid \(pid.map(String.init) ?? "unknown") (\(path)). "
+                + "Close that one first (or use another --data-dir); two at once would overwrite each other's progress."
         case .newerVersion(let path, let found, let supported):
             "Your progress was saved by a newer aifprep (schema \(found), this version knows \(supported)): \(path). "
                 + "Update aifprep; the file has been left untouched."
         case .unreadable(let path, let reason):
             "Your progress file cannot be read (\(reason)): \(path). It has been left untouched; "
                 + "move it away to start afresh, or restore a backup."
+        case .readOnly(let path):
+            "Your progress file is read-only, so nothing can be saved: \(path). It has been left untouched; "
+                + "make it writable (chmod u+w) or choose another folder with --data-dir."
+        case .folderUnwritable(let path, let reason):
+            "The folder for your progress cannot be written (\(reason)): \(path). "
+                + "Make it writable, or choose another folder with --data-dir or AIFPREP_DATA_DIR."
+        case .diskFull(let path):
+            "The disk holding your progress is full (or a file size limit, ulimit -f, was reached), so the last change was not saved: \(path). "
+                + "Everything saved before is intact; free some space and try again."
         }
     }
 }
@@ -44,8 +65,7 @@ public struct ProgressMigration: Sendable {
 
 /// The learner's progress in `<dataDir>/progress.sqlite` (SQLite, WAL), opened through one migrator.
 ///
-/// Other features add tables with `ProgressDatabase.register(...)` (or by appending to `extraMigrations`)
-/// before the database is opened; their migrations run after the core ones, in registration order.
+/// Every table of every feature is created by `builtInMigrations`, one list fixed at compile time.
 public final class ProgressDatabase: Sendable {
     public static let fileName = "progress.sqlite"
 
@@ -59,26 +79,17 @@ public final class ProgressDatabase: Sendable {
         ProgressMigration(id: "v1-cards-reviews-settings", migrate: ProgressSchema.createV1),
     ]
 
-    private static let registry = Mutex<[ProgressMigration]>([])
+    /// Every migration this build knows, in order: the core ones, then each feature's. One fixed list,
+    /// not a registry filled at run time, so that whether a file looks "newer" never depends on which
+    /// code happened to run before it was opened.
+    public static let builtInMigrations: [ProgressMigration] = coreMigrations + [
+        ProgressMigration(id: QuizAttemptsSchema.migrationID, migrate: QuizAttemptsSchema.createV1),
+    ]
 
-    /// Migrations registered by other features (e.g. quiz attempts). Register before opening.
-    public static var extraMigrations: [(id: String, migrate: @Sendable (Database) throws -> Void)] {
-        get { registry.withLock { $0.map { (id: $0.id, migrate: $0.migrate) } } }
-        set { registry.withLock { $0 = newValue.map { ProgressMigration(id: $0.id, migrate: $0.migrate) } } }
-    }
-
-    /// Adds a migration after the ones already registered; registering the same id again does nothing.
-    public static func register(_ id: String, migrate: @escaping @Sendable (Database) throws -> Void) {
-        registry.withLock { list in
-            if !list.contains(where: { $0.id == id }) { list.append(ProgressMigration(id: id, migrate: migrate)) }
-        }
-    }
-
-    /// Core migrations followed by the registered ones.
-    public static func allMigrations(extra: [ProgressMigration]? = nil) -> [ProgressMigration] {
+    /// The built-in migrations followed by `extra` (tests use it to play a newer version).
+    public static func allMigrations(extra: [ProgressMigration] = []) -> [ProgressMigration] {
         var seen = Set<String>()
-        let extra = extra ?? registry.withLock { $0 }
-        return (coreMigrations + extra).filter { seen.insert($0.id).inserted }
+        return (builtInMigrations + extra).filter { seen.insert($0.id).inserted }
     }
 
     static func migrator(_ migrations: [ProgressMigration]) -> DatabaseMigrator {
@@ -90,27 +101,42 @@ public final class ProgressDatabase: Sendable {
     // MARK: - Opening
 
     /// Opens (creating if needed) `<directory>/progress.sqlite` and brings its schema up to date.
+    /// Commands that write progress take `DataDirectoryLock` on the directory first.
     /// - Parameters:
     ///   - busyTimeout: how long to wait for another process before reporting `.inUse`.
-    ///   - extraMigrations: defaults to the registered ones.
+    ///   - extraMigrations: run after the built-in ones (tests use them to play a newer version).
     public convenience init(
-        directory: URL, busyTimeout: TimeInterval = 2, extraMigrations: [ProgressMigration]? = nil
+        directory: URL, busyTimeout: TimeInterval = 2, extraMigrations: [ProgressMigration] = []
     ) throws(ProgressStoreError) {
         let path = directory.appendingPathComponent(Self.fileName).path
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw .unreadable(path, "cannot create the folder: \(error.localizedDescription)")
+            throw .folderUnwritable(directory.path, reason: Self.reason(errnoOf: error))
         }
         try self.init(path: path, busyTimeout: busyTimeout, extraMigrations: extraMigrations)
     }
 
-    public init(path: String, busyTimeout: TimeInterval = 2, extraMigrations: [ProgressMigration]? = nil) throws(ProgressStoreError) {
+    /// A file size limit (`ulimit -f`) must surface as a full disk, not kill the process with SIGXFSZ.
+    static func ignoreFileSizeSignal() { signal(SIGXFSZ, SIG_IGN) }
+
+    public init(path: String, busyTimeout: TimeInterval = 2, extraMigrations: [ProgressMigration] = []) throws(ProgressStoreError) {
+        Self.ignoreFileSizeSignal()
         self.path = path
         let migrations = Self.allMigrations(extra: extraMigrations)
+        let folder = (path as NSString).deletingLastPathComponent
+        let exists = FileManager.default.fileExists(atPath: path)
+        // Said before SQLite tries: its own words ("unable to open", "readonly database") name no cause.
+        if !exists && !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+            throw .folderUnwritable(folder, reason: "no permission to create files there")
+        }
         // Checked through a read-only connection first, so that a damaged or newer file is never written to.
-        if FileManager.default.fileExists(atPath: path) {
+        if exists {
             try Self.check(path: path, busyTimeout: busyTimeout, known: Set(migrations.map(\.id)))
+            if !FileManager.default.isWritableFile(atPath: path) { throw .readOnly(path) }
+            if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                throw .folderUnwritable(folder, reason: "no permission to write there (SQLite keeps its journal next to the file)")
+            }
         }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
@@ -152,7 +178,7 @@ public final class ProgressDatabase: Sendable {
 
     /// Schema version: the number of migrations applied.
     public func schemaVersion() throws -> Int {
-        try queue.read { try Self.migrator(Self.allMigrations()).appliedIdentifiers($0).count }
+        try queue.read { try Self.migrator(Self.builtInMigrations).appliedIdentifiers($0).count }
     }
 
     /// Maps SQLite failures to the errors a learner can act on.
@@ -163,9 +189,40 @@ public final class ProgressDatabase: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .inUse(path)
         case .SQLITE_NOTADB: return .unreadable(path, "not an SQLite database")
         case .SQLITE_CORRUPT: return .unreadable(path, "the database is damaged")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
-            return .unreadable(path, "no permission or missing folder (\(db.message ?? "cannot open"))")
-        default: return .unreadable(path, db.message ?? "\(db)")
+        case .SQLITE_FULL: return .diskFull(path)
+        case .SQLITE_READONLY: return .readOnly(path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            let folder = (path as NSString).deletingLastPathComponent
+            if !FileManager.default.fileExists(atPath: path) {
+                return .folderUnwritable(folder, reason: "cannot create the progress file there")
+            }
+            return .unreadable(path, "no permission to open it (\(db.message ?? "cannot open"))")
+        default:
+            // SQLite reports some write failures only through the extended code.
+            if db.extendedResultCode.rawValue & 0xFF == ResultCode.SQLITE_IOERR.rawValue {
+                // SQLite calls a write refused for a file size limit (EFBIG) an I/O error, not "full".
+                if Self.writesAreLimited(near: path) { return .diskFull(path) }
+                return .unreadable(path, "the disk reported an input/output error (\(db.message ?? "I/O error"))")
+            }
+            return .unreadable(path, db.message ?? "\(db)")
         }
+    }
+
+    /// Whether a failed write is explained by a file size limit (`ulimit -f`) or a nearly full disk.
+    static func writesAreLimited(near path: String) -> Bool {
+        var limit = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max { return true }
+        var fs = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        return statvfs(folder.isEmpty ? "." : folder, &fs) == 0 && UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < 1 << 20
+    }
+
+    /// The operating system's words for a Foundation file error.
+    static func reason(errnoOf error: any Error) -> String {
+        let ns = error as NSError
+        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return ns.localizedDescription
     }
 }

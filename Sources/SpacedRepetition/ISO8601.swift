@@ -56,6 +56,9 @@ public enum ISO8601 {
         return Date(timeIntervalSince1970: Double(Int64(seconds) * 1_000_000 + Int64(micros)) / 1_000_000)
     }
 
+    /// 9999-12-31T23:59:59Z, the last instant with a four-digit year.
+    public static let latest: TimeInterval = 253_402_300_799
+
     /// `2025-01-01T09:10:00Z`; fractional seconds only when non-zero, trailing zeros cut.
     public static func format(_ date: Date) -> String {
         let micros = microseconds(date)

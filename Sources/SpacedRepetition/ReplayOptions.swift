@@ -25,6 +25,9 @@ public struct ReplayOptions: Sendable, Equatable {
             maximumInterval: maximumInterval, enableFuzzing: fuzzSeed != nil)
     }
 
+    /// 36 500 days, the default maximum interval.
+    public static let longestStep: TimeInterval = 36_500 * 86_400
+
     /// Parses a comma-separated list of durations such as "1m,10m" or "90s, 1h, 1d" into seconds.
     /// A bare number means seconds; an empty string means no steps.
     public static func parseDurations(_ text: String) throws(ReplayError) -> [TimeInterval] {
@@ -42,6 +45,11 @@ public struct ReplayOptions: Sendable, Equatable {
             }
             guard let value = Double(number), value > 0, value.isFinite else {
                 throw ReplayError(line: nil, message: "invalid duration \"\(item)\" (use e.g. 90s, 10m, 1h, 1d)")
+            }
+            // A step longer than the longest interval schedules past any date ISO 8601 can write (and
+            // overflowed the date arithmetic): refuse it by name.
+            guard value * multiplier <= Self.longestStep else {
+                throw ReplayError(line: nil, message: "duration \"\(item)\" is too long; a step can be at most 36500d (100 years)")
             }
             result.append(value * multiplier)
         }

@@ -49,6 +49,10 @@ public struct ReviewReplayer {
         }
         let retrievability = scheduler.retrievability(of: current, at: time)
         let (next, _) = scheduler.review(current, rating: rating, at: time, using: &rng)
+        // The output must be readable as input again: ISO 8601 here has four-digit years.
+        if next.due.timeIntervalSince1970 > ISO8601.latest {
+            throw error("the next due date falls after the year 9999, which cannot be written; use an earlier time or shorter steps")
+        }
         card = next
         return ReplayStep(card: next, retrievability: retrievability)
     }

@@ -160,7 +160,10 @@ public struct Scheduler: Sendable {
 }
 
 func microseconds(_ date: Date) -> Int64 {
-    Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+    // Clamped: Int64(1e300) traps. ±2.9e5 years is far beyond any date the scheduler is given.
+    let v = (date.timeIntervalSince1970 * 1_000_000).rounded()
+    guard v.isFinite else { return v > 0 ? Int64.max / 2 : Int64.min / 2 }
+    return Int64(min(max(v, -9e18), 9e18))
 }
 
 /// Python `round(x)`: nearest integer, ties to even.

@@ -64,6 +64,7 @@ public struct SchedulerParameters: Codable, Sendable, Equatable, Hashable {
             problems.append("steps must be positive durations")
         }
         if maximumInterval < 1 { problems.append("maximum interval must be at least 1 day") }
+        if maximumInterval > 36_500 { problems.append("maximum interval can be at most 36500 days (100 years)") }
         return problems
     }
 

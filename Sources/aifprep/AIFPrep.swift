@@ -1,8 +1,16 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct AIFPrep: ParsableCommand {
     static let version = "0.1.0"
+
+    /// A file size limit (`ulimit -f`) must surface as a failed write with its own message, not kill the
+    /// process with SIGXFSZ in the middle of saving.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "aifprep",

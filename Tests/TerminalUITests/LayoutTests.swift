@@ -34,3 +34,19 @@ import Testing
         #expect(Rect(x: 0, y: 0, width: 3, height: 3).inset(by: 5).isEmpty)
     }
 }
+
+/// Issue 10: the "too small" message overlapped itself at 10×5.
+@Suite struct MinimumSizeMessageTests {
+    @Test(arguments: [(10, 5), (20, 5), (40, 8), (5, 3)])
+    func theMessageNeverOverlapsItself(width: Int, height: Int) {
+        var buf = Buffer(size: Size(width: width, height: height))
+        MinimumSize(width: 60, height: 20).renderMessage(into: &buf, theme: .standard, japanese: false)
+        let rows = buf.lines().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let text = rows.joined(separator: " ")
+        // Every word of one of the two messages, in order, each on its own row: nothing drawn over another.
+        let long = "Terminal too small needs 60×20 (now \(width)×\(height))"
+        let short = "Too small need 60×20"
+        #expect(text == long || text == short || short.hasPrefix(text), "rows: \(rows)")
+        #expect(rows.count <= height)
+    }
+}

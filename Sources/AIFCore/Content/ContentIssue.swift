@@ -1,3 +1,5 @@
+import TextSafety
+
 /// One problem in the content, pointing at the exact YAML node.
 ///
 /// `file` is the path relative to the content directory's *parent*, i.e. it starts with the content
@@ -16,7 +18,8 @@ public struct ContentIssue: Sendable, Hashable, CustomStringConvertible, Compara
         self.message = message
     }
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// Sanitised: messages quote content (a `task:` value, an id), which must not reach the terminal as controls.
+    public var description: String { TerminalText.clean("\(file):\(line):\(column): \(message)") }
 
     public static func < (lhs: ContentIssue, rhs: ContentIssue) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)

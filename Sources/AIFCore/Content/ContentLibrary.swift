@@ -57,3 +57,30 @@ public struct ContentLibrary: Sendable {
     /// The card that explains a training state, e.g. `diagnosisCard(for: "overfitting")`.
     public func diagnosisCard(for state: String) -> Card? { diagnosisCards[state].flatMap { card(id: $0) } }
 }
+
+extension ContentLibrary: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case blueprint, decks, cards, questions, caseStudies, presets, diagnosisCards, terms
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            blueprint: try c.decode(ExamBlueprint.self, forKey: .blueprint), decks: try c.decode([Deck].self, forKey: .decks),
+            cards: try c.decode([Card].self, forKey: .cards), questions: try c.decode([Question].self, forKey: .questions),
+            caseStudies: try c.decode([CaseStudy].self, forKey: .caseStudies), presets: try c.decode([SandboxPreset].self, forKey: .presets),
+            diagnosisCards: try c.decode([String: String].self, forKey: .diagnosisCards), terms: try c.decode([Term].self, forKey: .terms))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(blueprint, forKey: .blueprint)
+        try c.encode(decks, forKey: .decks)
+        try c.encode(cards, forKey: .cards)
+        try c.encode(questions, forKey: .questions)
+        try c.encode(caseStudies, forKey: .caseStudies)
+        try c.encode(presets, forKey: .presets)
+        try c.encode(diagnosisCards, forKey: .diagnosisCards)
+        try c.encode(terms, forKey: .terms)
+    }
+}

@@ -23,7 +23,7 @@ public enum ContentLinter {
     ) -> [ContentIssue] {
         let reader = ContentReader(root: directory, settingValidator: settingValidator)
         _ = reader.read()
-        return reader.issues.issues.sorted()
+        return (reader.issues.issues + reader.issues.lintFindings).sorted()
     }
 
     /// What could be read, even when some items have issues: `content stats` counts while authors work.

@@ -1,6 +1,6 @@
 /// Where an item was defined: `file` is relative to the content directory (`questions/d1.yaml`),
 /// `line` and `column` start at 1 (0 for items built in code).
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible, Codable {
     public var file: String
     public var line: Int
     public var column: Int
@@ -18,7 +18,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A text in both languages; `text(.ja)` picks one.
-public struct LocalizedText: Sendable, Hashable {
+public struct LocalizedText: Sendable, Hashable, Codable {
     public var en: String
     public var ja: String
 
@@ -36,7 +36,7 @@ public struct LocalizedText: Sendable, Hashable {
 }
 
 /// The exam format and its domains, from `exam.yaml`.
-public struct ExamBlueprint: Sendable, Hashable {
+public struct ExamBlueprint: Sendable, Hashable, Codable {
     public var code: String
     public var title: LocalizedText
     /// Questions shown in a full simulation.
@@ -73,7 +73,7 @@ public struct ExamBlueprint: Sendable, Hashable {
     public var tasks: [TaskStatement] { domains.flatMap(\.tasks) }
 }
 
-public struct Domain: Sendable, Hashable, Identifiable {
+public struct Domain: Sendable, Hashable, Identifiable, Codable {
     public var id: String
     public var number: Int
     /// Percent of the scored content.
@@ -95,7 +95,7 @@ public struct Domain: Sendable, Hashable, Identifiable {
     }
 }
 
-public struct TaskStatement: Sendable, Hashable, Identifiable {
+public struct TaskStatement: Sendable, Hashable, Identifiable, Codable {
     /// `"1.1"` … `"5.2"`.
     public var id: String
     public var domainID: String
@@ -116,7 +116,7 @@ public struct TaskStatement: Sendable, Hashable, Identifiable {
 }
 
 /// A topic within a task statement, identified by the tag its cards and questions carry.
-public struct Topic: Sendable, Hashable {
+public struct Topic: Sendable, Hashable, Codable {
     public var tag: String
     public var title: LocalizedText
 
@@ -127,7 +127,7 @@ public struct Topic: Sendable, Hashable {
 }
 
 /// A flashcard deck; one per file in `cards/`.
-public struct Deck: Sendable, Hashable, Identifiable {
+public struct Deck: Sendable, Hashable, Identifiable, Codable {
     public var id: String
     public var title: LocalizedText
     /// Path relative to the content directory, e.g. `cards/hyperparameters.yaml`.
@@ -143,7 +143,7 @@ public struct Deck: Sendable, Hashable, Identifiable {
 }
 
 /// A documentation page that backs a card or question.
-public struct Reference: Sendable, Hashable {
+public struct Reference: Sendable, Hashable, Codable {
     public var url: String
     public var title: String?
     public var location: SourceLocation
@@ -155,7 +155,7 @@ public struct Reference: Sendable, Hashable {
     }
 }
 
-public struct Card: Sendable, Hashable, Identifiable {
+public struct Card: Sendable, Hashable, Identifiable, Codable {
     public var id: String
     public var deckID: String
     public var taskID: String

@@ -137,15 +137,24 @@ final class ContentReader {
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            issues.add("file is not valid UTF-8", at: start)
+            let spots = UnsafeCharacters.invalidUTF8(data)
+            if spots.isEmpty { issues.add("file is not valid UTF-8", at: start) }
+            for spot in spots {
+                let hex = String(spot.byte, radix: 16, uppercase: true)
+                issues.add("file is not valid UTF-8 here (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save it as UTF-8",
+                           at: SourceLocation(file: path, line: spot.line, column: spot.column))
+            }
             return nil
         }
-        japaneseTexts.sources[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        japaneseTexts.sources[path] = lines
+        UnsafeCharacters.checkRaw(lines, path: path, issues: issues)
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 issues.add("file is empty", at: start)
                 return nil
             }
+            UnsafeCharacters.checkEscapes(node, lines: lines, path: path, issues: issues)
             return YAMLFile.Parsed(file: file, root: node)
         } catch {
             YAMLSyntax.report(error, text: text, in: file)

@@ -1,4 +1,4 @@
-public enum QuestionKind: Sendable, Hashable {
+public enum QuestionKind: Sendable, Hashable, Codable {
     case single
     case multiple(choose: Int)
     case ordering
@@ -28,14 +28,14 @@ public enum Difficulty: String, Sendable, Hashable, CaseIterable, Codable, Compa
 }
 
 /// What a reviewer who did not write an item recorded: the day they checked its key against its refs.
-public struct Review: Sendable, Hashable {
+public struct Review: Sendable, Hashable, Codable {
     /// `YYYY-MM-DD`.
     public var date: String
 
     public init(date: String) { self.date = date }
 }
 
-public struct AnswerOption: Sendable, Hashable {
+public struct AnswerOption: Sendable, Hashable, Codable {
     public var text: LocalizedText
     public var isCorrect: Bool
     public var why: LocalizedText
@@ -50,7 +50,7 @@ public struct AnswerOption: Sendable, Hashable {
 }
 
 /// One step of an ordering question; a question's `items` are in the correct order.
-public struct OrderingItem: Sendable, Hashable {
+public struct OrderingItem: Sendable, Hashable, Codable {
     public var text: LocalizedText
     public var why: LocalizedText
     public var location: SourceLocation
@@ -63,7 +63,7 @@ public struct OrderingItem: Sendable, Hashable {
 }
 
 /// One correct prompt → answer pairing of a matching question.
-public struct MatchPair: Sendable, Hashable {
+public struct MatchPair: Sendable, Hashable, Codable {
     public var prompt: LocalizedText
     public var answer: LocalizedText
     public var why: LocalizedText
@@ -77,7 +77,7 @@ public struct MatchPair: Sendable, Hashable {
     }
 }
 
-public struct Question: Sendable, Hashable, Identifiable {
+public struct Question: Sendable, Hashable, Identifiable, Codable {
     public var id: String
     public var taskID: String
     public var domainID: String
@@ -130,7 +130,7 @@ public struct Question: Sendable, Hashable, Identifiable {
 }
 
 /// A shared scenario that two or more questions refer to.
-public struct CaseStudy: Sendable, Hashable, Identifiable {
+public struct CaseStudy: Sendable, Hashable, Identifiable, Codable {
     public var id: String
     public var title: LocalizedText
     public var scenario: LocalizedText

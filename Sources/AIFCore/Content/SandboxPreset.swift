@@ -1,5 +1,5 @@
 /// One `aifprep train` flag of a preset, exactly as written (the sandbox parses the value).
-public struct PresetSetting: Sendable, Hashable {
+public struct PresetSetting: Sendable, Hashable, Codable {
     public var key: String
     public var value: String
     /// Where the key is written.
@@ -13,7 +13,7 @@ public struct PresetSetting: Sendable, Hashable {
 }
 
 /// A training-sandbox setup that demonstrates one training state.
-public struct SandboxPreset: Sendable, Hashable, Identifiable {
+public struct SandboxPreset: Sendable, Hashable, Identifiable, Codable {
     /// The training states a preset can expect; also the keys of `diagnoses`.
     public static let trainingStates = ["good", "overfitting", "underfitting", "unstable"]
 

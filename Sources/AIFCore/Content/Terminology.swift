@@ -2,7 +2,7 @@ import Yams
 
 /// One entry of `terminology.yaml`: the Japanese term AWS's Japanese documentation and exam guide use,
 /// and the variants a Japanese text must not use instead.
-public struct Term: Sendable, Hashable {
+public struct Term: Sendable, Hashable, Codable {
     public var en: String
     public var ja: String
     public var avoid: [String]
@@ -18,13 +18,17 @@ public struct Term: Sendable, Hashable {
     /// Where `text` uses an avoided variant, as offsets in characters. A variant written as a gloss right
     /// after the preferred term — `温度 (temperature)`, `温度（temperature）` — is allowed.
     func violations(in text: String) -> [(variant: String, offset: Int)] {
+        violations(in: Array(text))
+    }
+
+    /// The same, over the text's characters (split once per text, not once per term).
+    func violations(in characters: [Character]) -> [(variant: String, offset: Int)] {
         var found: [(String, Int)] = []
-        let characters = Array(text)
         for variant in avoid where !variant.isEmpty {
             let pattern = Array(variant)
             var start = 0
             while start + pattern.count <= characters.count {
-                if Array(characters[start..<start + pattern.count]) == pattern {
+                if characters[start..<start + pattern.count].elementsEqual(pattern) {
                     if !isGloss(characters, before: start) { found.append((variant, start)) }
                     start += pattern.count
                 } else {
@@ -33,6 +37,22 @@ public struct Term: Sendable, Hashable {
             }
         }
         return found.sorted { $0.1 < $1.1 }
+    }
+
+    /// A cheap first test on UTF-8 bytes: a text that holds no variant's bytes cannot hold the variant.
+    func mayViolate(_ utf8: [UInt8]) -> Bool {
+        avoid.contains { variant in
+            let needle = Array(variant.utf8)
+            guard !needle.isEmpty, needle.count <= utf8.count else { return false }
+            let first = needle[0]
+            var i = 0
+            let last = utf8.count - needle.count
+            while i <= last {
+                if utf8[i] == first && utf8[i..<i + needle.count].elementsEqual(needle) { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     private func isGloss(_ characters: [Character], before offset: Int) -> Bool {
@@ -75,8 +95,13 @@ extension ContentReader {
     func checkTerminology() {
         guard !terms.isEmpty else { return }
         for entry in japaneseTexts.entries {
-            for term in terms {
-                for hit in term.violations(in: entry.raw) {
+            // Most texts use no avoided variant: test bytes first, and split into characters only once.
+            let utf8 = Array(entry.raw.utf8)
+            var characters: [Character]?
+            for term in terms where term.mayViolate(utf8) {
+                let chars = characters ?? Array(entry.raw)
+                characters = chars
+                for hit in term.violations(in: chars) {
                     let location = position(of: hit.variant, nth: occurrence(hit, in: entry.raw), in: entry)
                     issues.add(
                         "Japanese text uses '\(hit.variant)'; the terminology list says '\(term.ja)' (\(term.en))",

@@ -5,11 +5,23 @@ import Yams
 final class IssueCollector {
     let displayPrefix: String
     private(set) var issues: [ContentIssue] = []
+    /// Findings only `content lint` reports (control, bidi and invisible characters): the app shows such
+    /// text sanitised, so they must not stop a learner's own content from loading.
+    private(set) var lintFindings: [ContentIssue] = []
 
     init(displayPrefix: String) { self.displayPrefix = displayPrefix }
 
+    private var seen = Set<ContentIssue>()
+
+    /// The same issue once: a value used through YAML aliases (`*name`) is composed as the anchored node
+    /// itself, so each use would report it again at the anchor.
     func add(_ message: String, at location: SourceLocation) {
-        issues.append(ContentIssue(
+        let issue = ContentIssue(file: displayPrefix + location.file, line: location.line, column: location.column, message: message)
+        if seen.insert(issue).inserted { issues.append(issue) }
+    }
+
+    func addLintFinding(_ message: String, at location: SourceLocation) {
+        lintFindings.append(ContentIssue(
             file: displayPrefix + location.file, line: location.line, column: location.column, message: message))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// `aifprep exam --plain`: the quiz engine line by line, for screen readers and scripts. Input, output and
 /// the clock are injected so tests can drive it with a script and a fake clock.
@@ -24,7 +25,9 @@ public final class PlainQuiz {
         self.json = json
         self.store = store
         self.input = input
-        self.output = output
+        // Everything printed comes from content files or the learner: no control or bidi character may
+        // reach the terminal (OSC 52, ESC [ 2 J, BEL, C1 CSI, RLO, ZWSP …).
+        self.output = { output(TerminalText.clean($0, keepNewlines: true)) }
         self.now = now
         lastReading = now()
     }
@@ -35,7 +38,7 @@ public final class PlainQuiz {
     @discardableResult
     public func run() -> QuizResult {
         printIntro()
-        var position: Int? = 0
+        var position: Int? = session.current
         var fromReview = false
         var lastCaseStudy: String?
         loop: while true {
@@ -65,6 +68,11 @@ public final class PlainQuiz {
                 continue
             }
             let q = session.questions[i]
+            defer {
+                // Saved where the learner goes next, so a resumed exam continues there.
+                if let next = position { session.go(to: next) }
+                saveProgress()
+            }
             switch PlainInput.parse(trimmed, question: q, permutation: session.permutation(i), lang: language) {
             case .failure(let hint):
                 output(hint.text(language))
@@ -95,6 +103,17 @@ public final class PlainQuiz {
         return finish()
     }
 
+    /// Saved after every answer, flag and move, as the full-screen exam does: a kill loses nothing and the
+    /// next `exam --plain` resumes here.
+    private func saveProgress() {
+        guard let store else { return }
+        do {
+            try store.saveProgress(session.attempt)
+        } catch {
+            output(t("Could not save your progress: \(error)", "進捗を保存できませんでした: \(error)"))
+        }
+    }
+
     /// Adds the time since the last reading; true when time is up.
     private func advanceClock() -> Bool {
         let reading = now()
@@ -114,6 +133,12 @@ public final class PlainQuiz {
 
     private func printIntro() {
         let a = session.attempt
+        if a.answeredCount > 0 || a.elapsed > 0 || a.current > 0 {
+            var line = t("Resuming the unfinished exam: \(a.answeredCount) of \(a.count) answered",
+                         "中断した模擬試験を再開します: \(a.count) 問中 \(a.answeredCount) 問回答済み")
+            if let r = a.remaining { line += t(", \(TimeFormat.clock(r)) left", "、残り \(TimeFormat.clock(r))") }
+            output(line + t(" (seed \(a.seed)). Start afresh with --new.", " (シード \(a.seed))。最初からやり直すには --new。"))
+        }
         var line = t("Exam simulation: \(a.count) questions", "模擬試験: \(a.count) 問")
         if let limit = a.timeLimit {
             let m = Int(limit / 60)

@@ -41,6 +41,32 @@ public struct QuizAttempt: Codable, Sendable, Equatable, Identifiable {
         self.finishedAt = nil
     }
 
+    /// The longest time limit and elapsed time an attempt can hold (a week): anything beyond was not
+    /// written by aifprep and would overflow the clock's arithmetic.
+    public static let maximumSeconds: Double = 7 * 86_400
+
+    /// What makes a stored attempt unusable (hand-edited or damaged), or nil when it can be resumed.
+    public var validationProblem: String? {
+        let n = questionIDs.count
+        if n == 0 { return "it has no questions" }
+        if permutations.count != n || answers.count != n || flagged.count != n || checked.count != n {
+            return "its lists of questions, answers and flags differ in length"
+        }
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0 && timeLimit <= Self.maximumSeconds) {
+            return "timeLimit is \(timeLimit), not between 0 and \(Int(Self.maximumSeconds)) seconds"
+        }
+        if !(elapsed.isFinite && elapsed >= 0 && elapsed <= Self.maximumSeconds) {
+            return "elapsed is \(elapsed), not between 0 and \(Int(Self.maximumSeconds)) seconds"
+        }
+        if !(0..<n).contains(current) { return "current question \(current) is not one of its \(n)" }
+        for p in permutations where Set(p) != Set(0..<p.count) || p.isEmpty { return "a stored option order is not a permutation" }
+        for date in [startedAt] + (finishedAt.map { [$0] } ?? [])
+        where !(date.timeIntervalSince1970.isFinite && abs(date.timeIntervalSince1970) < 253_402_300_799) {
+            return "a date is out of range"
+        }
+        return nil
+    }
+
     public var count: Int { questionIDs.count }
     public var isFinished: Bool { finishedAt != nil }
     public var answeredCount: Int { answers.count { $0 != nil } }

@@ -29,10 +29,22 @@ public struct QuizHistoryEntry: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
+/// A stored attempt that cannot be used; it is reported by id and left in place (starting a new quiz replaces it).
+public struct DamagedAttemptError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var attemptID: String
+    public var reason: String
+    public init(attemptID: String, reason: String) {
+        self.attemptID = attemptID
+        self.reason = reason
+    }
+    public var description: String { "the saved quiz '\(attemptID)' is damaged (\(reason))" }
+}
+
 /// Where attempts live. The app saves after every answer, so quitting or a crash loses nothing.
 public protocol QuizAttemptStoring: AnyObject {
     /// Saves the attempt in progress (there is at most one; saving replaces it).
     func saveProgress(_ attempt: QuizAttempt) throws
+    /// The attempt in progress; throws `DamagedAttemptError` (never returns nil) when one is stored but unusable.
     func unfinishedAttempt() throws -> QuizAttempt?
     func discardUnfinished() throws
     /// Moves the attempt into the history with its result and appends its answers to the answer history.

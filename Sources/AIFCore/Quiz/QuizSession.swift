@@ -4,9 +4,12 @@ public enum QuizError: Error, Equatable, CustomStringConvertible {
     /// The content no longer has questions the attempt refers to (renamed or removed).
     case missingQuestions([String])
     case noQuestions
+    /// The stored attempt's values do not fit its questions (hand-edited or damaged).
+    case damaged(String)
 
     public var description: String {
         switch self {
+        case .damaged(let reason): "the saved quiz is damaged (\(reason))"
         case .missingQuestions(let ids): "questions no longer in the content: \(ids.joined(separator: ", "))"
         case .noQuestions: "no questions match"
         }
@@ -26,6 +29,16 @@ public struct QuizSession: Sendable {
             if let q = library.question(id: id) { found.append(q) } else { missing.append(id) }
         }
         guard missing.isEmpty else { throw QuizError.missingQuestions(missing) }
+        if let problem = attempt.validationProblem { throw QuizError.damaged(problem) }
+        for (q, p) in zip(found, attempt.permutations) {
+            let n: Int
+            switch q.kind {
+            case .single, .multiple: n = q.options.count
+            case .ordering: n = q.items.count
+            case .matching: n = q.pairs.count
+            }
+            if p.count != n { throw QuizError.damaged("the option order of \(q.id) has \(p.count) entries, the question \(n)") }
+        }
         self.attempt = attempt
         self.questions = found
     }

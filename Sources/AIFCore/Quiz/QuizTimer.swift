@@ -38,7 +38,8 @@ public enum TimeFormat {
     /// Minutes and seconds, as exam timers show them (`90:00`, `120:00`, `0:59`); partial seconds count
     /// as a whole one so that `0:00` means the time is really up.
     public static func clock(_ seconds: Double) -> String {
-        let s = max(0, Int(seconds.rounded(.up)))
+        // Clamped first: Int(1e300) traps, and no exam lasts 100 days.
+        let s = seconds.isFinite ? Int(min(max(0, seconds), 8_640_000).rounded(.up)) : 0
         let sec = s % 60
         return "\(s / 60):" + (sec < 10 ? "0\(sec)" : "\(sec)")
     }

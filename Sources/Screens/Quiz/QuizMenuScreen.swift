@@ -25,6 +25,11 @@ public struct QuizMenuScreen: Screen {
 
     var unfinished: QuizAttempt? { (try? services.store.unfinishedAttempt()) ?? nil }
 
+    /// A saved quiz that cannot be resumed (a hand-edited or damaged row): said, never silently hidden.
+    var damagedUnfinished: DamagedAttemptError? {
+        do { _ = try services.store.unfinishedAttempt(); return nil } catch let e as DamagedAttemptError { return e } catch { return nil }
+    }
+
     var items: [Item] { (unfinished == nil ? [] : [.resume]) + [.exam, .practice, .mistakes, .quick, .history] }
 
     var mistakeCount: Int {
@@ -197,6 +202,12 @@ public struct QuizMenuScreen: Screen {
         guard inner.height > 0 else { return }
         var y = inner.y
         y += Paragraph(Markup.parse(describe(item, ctx)), width: inner.width).render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf) + 1
+        if let damaged = damagedUnfinished, y < inner.maxY {
+            y += Paragraph(ctx.t("The saved quiz '\(damaged.attemptID)' cannot be resumed: \(damaged.reason). Starting a new quiz replaces it.",
+                                 "保存されたクイズ '\(damaged.attemptID)' は再開できません: \(damaged.reason)。新しいクイズを始めると置き換えられます。"),
+                           style: theme.warning, width: inner.width)
+                .render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf) + 1
+        }
         if confirmDiscard, y < inner.maxY {
             Paragraph(ctx.t("You have an unfinished quiz. Press Enter again to discard it and start this one, or choose Resume.",
                             "中断中のクイズがあります。もう一度 Enter を押すと破棄して開始します。再開するには「再開」を選んでください。"),

@@ -27,16 +27,24 @@ public struct MinimumSize: Sendable {
     public func fits(_ s: Size) -> Bool { s.width >= size.width && s.height >= size.height }
 
     public func renderMessage(into buf: inout Buffer, theme: Theme, japanese: Bool) {
-        let lines = japanese
+        var lines = japanese
             ? ["端末が小さすぎます", "\(size.width)×\(size.height) 以上が必要です（現在 \(buf.size.width)×\(buf.size.height)）"]
             : ["Terminal too small", "needs \(size.width)×\(size.height) (now \(buf.size.width)×\(buf.size.height))"]
-        let top = max(0, buf.size.height / 2 - 1)
-        for (i, line) in lines.enumerated() {
-            let wrapped = TextWrap.wrap(line, width: max(1, buf.size.width))
-            for (j, w) in wrapped.enumerated() {
-                let x = max(0, (buf.size.width - DisplayWidth.of(w)) / 2)
-                buf.put(w, x: x, y: top + i + j, style: i == 0 ? theme.warning : .plain)
-            }
+        // Wrapped first, then placed one below the other: at 10×5 each line wraps, and placing line i at
+        // row top+i would draw the second over the first's continuation.
+        let width = max(1, buf.size.width)
+        func wrapped() -> [(text: String, first: Bool)] {
+            lines.enumerated().flatMap { i, line in TextWrap.wrap(line, width: width).map { (text: $0, first: i == 0) } }
+        }
+        var rows = wrapped()
+        if rows.count > buf.size.height {
+            lines = japanese ? ["小さすぎます", "\(size.width)×\(size.height) 必要"] : ["Too small", "need \(size.width)×\(size.height)"]
+            rows = wrapped()
+        }
+        let top = max(0, (buf.size.height - rows.count) / 2)
+        for (j, row) in rows.enumerated() where top + j < buf.size.height {
+            let x = max(0, (buf.size.width - DisplayWidth.of(row.text)) / 2)
+            buf.put(row.text, x: x, y: top + j, style: row.first ? theme.warning : .plain)
         }
     }
 }

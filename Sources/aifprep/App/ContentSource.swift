@@ -1,6 +1,7 @@
 import AIFCore
 import ArgumentParser
 import Foundation
+import TextSafety
 import TrainingSandbox
 
 /// Finding and loading the study material, the same way for every command.
@@ -24,9 +25,15 @@ enum ContentSource {
     }
 
     /// Loads the content or prints every problem as FILE:LINE:COL: message and fails (no stack trace).
-    static func load(_ explicit: String?) throws -> ContentLibrary {
+    /// With `cacheDirectory`, through the validated `ContentCache` (set AIFPREP_NO_CONTENT_CACHE=1 to skip it).
+    static func load(_ explicit: String?, cacheDirectory: URL? = nil) throws -> ContentLibrary {
         let directory = try locate(explicit)
         do {
+            let environment = ProcessInfo.processInfo.environment
+            if let cacheDirectory, environment["AIFPREP_NO_CONTENT_CACHE"] != "1" {
+                return try ContentCache.load(from: directory, cacheDirectory: cacheDirectory, buildID: buildID,
+                                             settingValidator: settingValidator).library
+            }
             return try ContentLoader.load(from: directory, settingValidator: settingValidator)
         } catch let errors as ContentErrors {
             for issue in errors.issues { printError(issue.description) }
@@ -35,7 +42,16 @@ enum ContentSource {
         }
     }
 
+    /// This binary's size and modification time: a new build never trusts a library an older one cached.
+    static var buildID: String {
+        let path = Bundle.main.executableURL?.path ?? CommandLine.arguments[0]
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "aifprep \(AIFPrep.version) unknown-binary-\(UInt64.random(in: 0...UInt64.max))" }
+        return "aifprep \(AIFPrep.version) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// Sanitised: messages quote content and file names, which must not reach the terminal as controls.
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.clean(line, keepNewlines: true) + "\n").utf8))
     }
 }

@@ -4,17 +4,25 @@ import NcursesBackend
 import Screens
 import TerminalUI
 
-/// Runs the full-screen app and guarantees the terminal is given back: on quit, on SIGINT/SIGTERM/SIGHUP
-/// (handlers only set a flag the loop polls) and on a crash (the C guard restores the tty, then re-raises).
+/// Runs the full-screen app and guarantees the terminal is given back: on quit, on SIGINT/SIGTERM/SIGHUP/SIGQUIT
+/// (handlers only set a flag the loop polls) and on a crash, stack overflow included (the C guard restores
+/// the tty and keypad mode on an alternate stack, says so in one line, then re-raises).
 enum TerminalSession {
     static func run(context: AppContext, home: HomeScreen) -> Int32 {
         TerminalGuard.install()
         let terminal = NcursesTerminal()
+        let environment = ProcessInfo.processInfo.environment
+        // For the fault suite and `make bench`: crash, or stop, once the first frame is on screen.
+        let crashKind = environment["AIFPREP_TEST_CRASH"]
+        let exitAfterFirstFrame = environment["AIFPREP_EXIT_AFTER_FIRST_FRAME"] == "1"
         let runtime = Runtime(
             backend: terminal,
             minimumSize: AppModel.minimumSize,
             isJapanese: { context.isJapanese },
-            shouldStop: { TerminalGuard.pendingSignal != 0 }
+            shouldStop: {
+                if let crashKind { TerminalGuard.forceCrash(crashKind) }
+                return exitAfterFirstFrame || TerminalGuard.pendingSignal != 0
+            }
         )
         var app = AppModel(root: home, context: context)
         runtime.run(&app)

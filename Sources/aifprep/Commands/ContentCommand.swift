@@ -1,6 +1,7 @@
 import AIFCore
 import ArgumentParser
 import Foundation
+import TextSafety
 
 /// `aifprep content lint|stats`: check and count the study material.
 struct ContentCommand: ParsableCommand {
@@ -55,13 +56,14 @@ struct ContentCommand: ParsableCommand {
                     "aifprep: \(count(read.issues.count, "problem")) (run `aifprep content lint`); "
                         + "these figures count only the items that loaded")
             }
-            print(ContentStats(library).render(json: json))
+            // Titles and tags come from content files: sanitised like every other output.
+            print(TerminalText.clean(ContentStats(library).render(json: json), keepNewlines: true))
         }
     }
 }
 
 private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.clean(line, keepNewlines: true) + "\n").utf8))
 }
 
 private func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {

@@ -41,6 +41,9 @@ struct ExamCommand: ParsableCommand {
     @Option(help: "After submitting, explain these questions: missed (default), all or none. --json includes them as \"review\".")
     var review: String = PlainReviewScope.missed.rawValue
 
+    @Flag(name: .customLong("new"), help: "Discard an unfinished exam instead of resuming it.")
+    var startNew = false
+
     @Flag(help: "Print a one-line JSON summary at the end instead of the text results.")
     var json = false
 
@@ -54,7 +57,10 @@ struct ExamCommand: ParsableCommand {
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or ja") }
         if PlainReviewScope(rawValue: review) == nil { throw ValidationError("--review must be missed, all or none") }
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
-        if let timeLimit, timeLimit < 0 { throw ValidationError("--time-limit must be 0 (untimed) or more minutes") }
+        if let timeLimit, timeLimit < 0 || timeLimit > 10_080 {
+            throw ValidationError("--time-limit must be 0 (untimed) up to 10080 minutes (a week)")
+        }
+        if let count, count > 10_000 { throw ValidationError("--count must be at most 10000") }
         _ = try domainIDs()
     }
 
@@ -75,32 +81,50 @@ struct ExamCommand: ParsableCommand {
             throw ValidationError("The full-screen exam is under Quiz in the app: run aifprep. For a line-by-line exam, add --plain.")
         }
         let boot = AppBootstrap(dataDir: dataDir)
-        let library = try ContentSource.load(content)
+        let library = try ContentSource.load(content, cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
         let bp = library.blueprint
         let wanted = try domainIDs()
         if let unknown = wanted.first(where: { library.domain(id: $0) == nil }) {
             throw ValidationError("unknown domain '\(unknown)'")
         }
-        let n = count ?? bp.questions
-        let seed = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
-        var rng = QuizRandom(seed: seed)
-        let questions = QuizSelector.exam(from: library, count: n, domains: wanted, rng: &rng)
-        let limit = timeLimit.map { $0 == 0 ? nil : Double($0 * 60) }
-            ?? QuizDefaults.examTimeLimit(blueprint: bp, count: questions.count, extraTime: boot.settings.examExtraTime)
-        let session: QuizSession
+        // One owner per data directory: a second aifprep (this or the app) on the same data is refused,
+        // so neither can write from a stale copy of the other's attempt.
+        var store: QuizAttemptsStore?
+        var lock: DataDirectoryLock?
         do {
-            session = try QuizSession.start(mode: .exam, questions: questions, library: library, seed: seed, timeLimit: limit,
-                                            shuffle: !noShuffle, now: Date())
-        } catch {
-            throw ValidationError("\(error)")
-        }
-        var store: (any QuizAttemptStoring)?
-        do {
+            lock = try DataDirectoryLock.acquire(directory: boot.paths.dataDirectory)
             store = try QuizAttemptsStore.open(directory: boot.paths.dataDirectory)
+        } catch let error as ProgressStoreError {
+            if case .alreadyOpen = error {
+                ContentSource.printError("aifprep: \(error)")
+                throw ExitCode.failure
+            }
+            ContentSource.printError("aifprep: the result will not be saved: \(error)")
         } catch {
-            FileHandle.standardError.write(Data("aifprep: the result will not be saved: \(error)\n".utf8))
+            ContentSource.printError("aifprep: the result will not be saved: \(error)")
         }
-        let quiz = PlainQuiz(session: session, library: library, language: lang.flatMap(Language.init) ?? boot.settings.language,
+        defer { lock?.release() }
+
+        let language = lang.flatMap(Language.init) ?? boot.settings.language
+        var session: QuizSession?
+        if let store, !startNew {
+            session = try resumable(store, library: library)
+        }
+        if session == nil {
+            let n = count ?? bp.questions
+            let seed = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
+            var rng = QuizRandom(seed: seed)
+            let questions = QuizSelector.exam(from: library, count: n, domains: wanted, rng: &rng)
+            let limit = timeLimit.map { $0 == 0 ? nil : Double($0 * 60) }
+                ?? QuizDefaults.examTimeLimit(blueprint: bp, count: questions.count, extraTime: boot.settings.examExtraTime)
+            do {
+                session = try QuizSession.start(mode: .exam, questions: questions, library: library, seed: seed, timeLimit: limit,
+                                                shuffle: !noShuffle, now: Date())
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+        let quiz = PlainQuiz(session: session!, library: library, language: language,
                              json: json, store: store, input: { readLine(strippingNewline: true) },
                              output: { line in
                                  // Unbuffered, line by line: a script may wait for each question before answering.
@@ -108,5 +132,29 @@ struct ExamCommand: ParsableCommand {
                              }, now: Date.init)
         quiz.reviewScope = PlainReviewScope(rawValue: review) ?? .missed
         quiz.run()
+    }
+
+    /// The unfinished exam to resume, if any. A quiz of another mode paused in the app is not replaced
+    /// silently; a damaged one is named and replaced.
+    private func resumable(_ store: QuizAttemptsStore, library: ContentLibrary) throws -> QuizSession? {
+        let attempt: QuizAttempt?
+        do {
+            attempt = try store.unfinishedAttempt()
+        } catch {
+            ContentSource.printError("aifprep: \(error); starting a new exam replaces it.")
+            return nil
+        }
+        guard let attempt else { return nil }
+        guard attempt.mode == .exam else {
+            ContentSource.printError("aifprep: you have an unfinished \(attempt.mode.rawValue) quiz from the app "
+                + "(\(attempt.answeredCount) of \(attempt.count) answered). Resume it in the app, or pass --new to discard it and start this exam.")
+            throw ExitCode.failure
+        }
+        do {
+            return try QuizSession(attempt: attempt, library: library)
+        } catch {
+            ContentSource.printError("aifprep: the unfinished exam cannot be resumed (\(error)); starting a new one replaces it.")
+            return nil
+        }
     }
 }

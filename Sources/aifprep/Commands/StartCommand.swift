@@ -2,6 +2,7 @@ import AIFCore
 import ArgumentParser
 import Foundation
 import ProgressStore
+import NcursesBackend
 import Screens
 
 /// `aifprep` with no subcommand: the full-screen app.
@@ -22,23 +23,32 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         // Content and the database are checked before the terminal changes, so errors print as plain text.
-        let library = try ContentSource.load(content)
+        var boot = AppBootstrap(dataDir: dataDir)
+        let library = try ContentSource.load(content, cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
         guard TerminalSession.isInteractive() else {
             throw ValidationError("aifprep needs an interactive terminal. For scripts and screen readers: aifprep exam --plain (see aifprep --help).")
         }
-        let boot = AppBootstrap(dataDir: dataDir)
-        let database: ProgressDatabase
-        do {
-            try FileManager.default.createDirectory(at: boot.paths.dataDirectory, withIntermediateDirectories: true)
-            QuizAttemptsStore.registerMigrations()
-            database = try ProgressDatabase(directory: boot.paths.dataDirectory)
-        } catch let error as ProgressStoreError {
-            ContentSource.printError("aifprep: \(error)")
-            throw ExitCode.failure
-        } catch {
-            ContentSource.printError("aifprep: cannot create the data directory \(boot.paths.dataDirectory.path): \(error.localizedDescription)")
+        if let reason = NcursesTerminal.unusableTerminalReason() {
+            ContentSource.printError(reason)
             throw ExitCode.failure
         }
+        let database: ProgressDatabase
+        let lock: DataDirectoryLock
+        do {
+            // One owner per data directory (as Anki locks its collection): a second start is refused by pid.
+            lock = try DataDirectoryLock.acquire(directory: boot.paths.dataDirectory)
+            database = try ProgressDatabase(directory: boot.paths.dataDirectory)
+        } catch {
+            ContentSource.printError("aifprep: \(error)")
+            throw ExitCode.failure
+        }
+        defer { lock.release() }
+        let damaged = database.damagedRows() + QuizAttemptsStore(database: database).damagedRows()
+        if let first = damaged.first {
+            let more = damaged.count > 1 ? " and \(damaged.count - 1) more" : ""
+            boot.notices.insert("Skipped a damaged row in your progress file: \(first)\(more). The rest loaded; studying the card again replaces it.", at: 0)
+        }
+        TerminalGuard.setReportPath(boot.paths.dataDirectory.appendingPathComponent("crash-report.txt").path)
         let utf8 = TerminalSession.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
         let context = boot.makeContext(canShowJapanese: utf8)
         let entries = HomeMenu.entries(library: library, database: database, seed: seed)

@@ -21,31 +21,31 @@ struct TrainCommand: ParsableCommand {
     var content: String?
 
     @Option(help: "sgd | momentum | adam") var optimizer: String?
-    @Option(help: "Learning rate (0 < lr ≤ 10).") var lr: String?
-    @Option(help: "Minibatch size (capped at the training set size).") var batch: String?
+    @Option(parsing: .unconditional, help: "Learning rate (0 < lr ≤ 10).") var lr: String?
+    @Option(parsing: .unconditional, help: "Minibatch size (capped at the training set size).") var batch: String?
     @Flag(name: .customLong("drop-last"), help: "Skip each epoch's last, smaller batch (PyTorch drop_last).")
     var dropLast = false
-    @Option(help: "Epochs (1–5000).") var epochs: String?
+    @Option(parsing: .unconditional, help: "Epochs (1–5000).") var epochs: String?
     @Option(help: "Learning-rate decay: constant | step | exponential | cosine") var schedule: String?
-    @Option(help: "Decay factor for step / exponential.") var gamma: String?
-    @Option(name: .customLong("step-size"), help: "Epochs per decay step (step schedule).") var stepSize: String?
-    @Option(help: "Linear warm-up epochs before the schedule.") var warmup: String?
+    @Option(parsing: .unconditional, help: "Decay factor for step / exponential.") var gamma: String?
+    @Option(name: .customLong("step-size"), parsing: .unconditional, help: "Epochs per decay step (step schedule).") var stepSize: String?
+    @Option(parsing: .unconditional, help: "Linear warm-up epochs before the schedule.") var warmup: String?
     @Flag(inversion: .prefixedNo, help: "Stop when validation loss stops improving (Keras semantics).")
     var earlyStopping: Bool?
-    @Option(help: "Early stopping: epochs without improvement before stopping.") var patience: String?
-    @Option(name: .customLong("min-delta"), help: "Early stopping: smallest decrease that counts.") var minDelta: String?
+    @Option(parsing: .unconditional, help: "Early stopping: epochs without improvement before stopping.") var patience: String?
+    @Option(name: .customLong("min-delta"), parsing: .unconditional, help: "Early stopping: smallest decrease that counts.") var minDelta: String?
     @Flag(inversion: .prefixedNo, help: "Early stopping: restore the best epoch's weights at the end (default on).")
     var restoreBest: Bool?
-    @Option(help: "Units of a single hidden layer.") var hidden: String?
+    @Option(parsing: .unconditional, help: "Units of a single hidden layer.") var hidden: String?
     @Option(help: "Hidden layer widths, e.g. 8,8.") var layers: String?
     @Option(help: "Hidden activation: tanh | relu | sigmoid | linear") var activation: String?
     @Option(name: .customLong("output-activation"), help: "Output activation (default linear).")
     var outputActivation: String?
     @Option(help: "sine | circle") var dataset: String?
-    @Option(name: .customLong("train-size"), help: "Training points.") var trainSize: String?
-    @Option(name: .customLong("validation-size"), help: "Validation points.") var validationSize: String?
-    @Option(help: "Sine: label noise σ. Circle: Playground noise ratio (0–0.5).") var noise: String?
-    @Option(help: "Random seed (data, initial weights, shuffling).") var seed: String?
+    @Option(name: .customLong("train-size"), parsing: .unconditional, help: "Training points.") var trainSize: String?
+    @Option(name: .customLong("validation-size"), parsing: .unconditional, help: "Validation points.") var validationSize: String?
+    @Option(parsing: .unconditional, help: "Sine: label noise σ. Circle: Playground noise ratio (0–0.5).") var noise: String?
+    @Option(parsing: .unconditional, help: "Random seed (data, initial weights, shuffling).") var seed: String?
 
     @Flag(name: .customLong("list-presets"), help: "List the presets, each with the diagnosis it is expected to reach, and exit.")
     var listPresets = false
@@ -88,11 +88,36 @@ struct TrainCommand: ParsableCommand {
             settings += found.settings.map { (key: $0.key, value: $0.value) }
         }
         settings += commandLineSettings
+        let config: TrainingConfig
         do {
-            return try TrainingConfig.default.applying(settings: settings)
+            config = try TrainingConfig.default.applying(settings: settings)
         } catch let error as SettingError {
             throw ValidationError("--\(Self.flagName(error.key)): \(error.message)")
         }
+        if config.dataset == .circle && config.noise > 0.5 {
+            throw ValidationError("--noise: the circle dataset takes a noise ratio from 0 to 0.5 (as TensorFlow Playground); got \(config.noise)")
+        }
+        let seconds = Self.estimatedSeconds(config)
+        if seconds > Self.longestRun {
+            throw ValidationError("this run would take about \(Int(seconds / 60)) minutes (\(config.epochs) epochs of \(config.trainSize) points "
+                + "through \(config.layerSizes.map(String.init).joined(separator: "-")), batch \(config.effectiveBatch)); "
+                + "the limit is \(Int(Self.longestRun / 60)) minutes: use fewer epochs, a smaller network or training set, or a larger batch")
+        }
+        return config
+    }
+
+    /// Runs longer than this are refused rather than left running silently for hours.
+    static let longestRun: Double = 10 * 60
+
+    /// A rough wall-clock estimate from the arithmetic per epoch (forward and backward pass per training
+    /// point, one optimizer update per batch, a forward pass per validation point) at ~1e9 operations a second.
+    static func estimatedSeconds(_ c: TrainingConfig) -> Double {
+        let sizes = c.layerSizes
+        var parameters = 0.0
+        for i in 1..<max(1, sizes.count) { parameters += Double(sizes[i - 1] * sizes[i] + sizes[i]) }
+        let updates = (Double(c.trainSize) / Double(max(1, c.effectiveBatch))).rounded(.up)
+        let perEpoch = parameters * (6 * Double(c.trainSize) + 2 * Double(c.validationSize) + 10 * updates)
+        return Double(c.epochs) * perEpoch / 1e9
     }
 
     /// One line per preset: id, title and the diagnosis its run is expected to reach.
@@ -113,9 +138,23 @@ struct TrainCommand: ParsableCommand {
             // Said before the run, so the learner can compare it with the diagnosis at the end.
             print("preset \(found.id): \(found.title.en) — expected diagnosis: \(found.expect)")
         }
-        var run = TrainingRun(config: try makeConfig())
+        let config = try makeConfig()
+        var run = TrainingRun(config: config)
         run.tracksTrueError = json || plot
-        run.run()
+        // Long runs say how far they are on stderr (stdout stays the result alone).
+        if Self.estimatedSeconds(config) > 3 {
+            var reported = 0
+            while !run.isFinished {
+                run.step()
+                let percent = run.history.count * 100 / max(1, config.epochs)
+                if percent >= reported + 5 || run.isFinished {
+                    reported = percent
+                    FileHandle.standardError.write(Data("training: epoch \(run.history.count)/\(config.epochs) (\(percent) %)\n".utf8))
+                }
+            }
+        } else {
+            run.run()
+        }
         if json {
             print(RunReport.json(for: run), terminator: "")
             return
