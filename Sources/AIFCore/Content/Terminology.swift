@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// One entry of `terminology.yaml`: the Japanese term AWS's Japanese documentation and exam guide use,
@@ -94,11 +95,15 @@ extension ContentReader {
     /// Reports each Japanese text that uses an avoided variant, at the variant's own line and column.
     func checkTerminology() {
         guard !terms.isEmpty else { return }
+        // One search per variant over all Japanese text first: nearly every variant is absent, and per-text
+        // searches (thousands of texts × every variant) dominated a debug build's content load.
+        let all = japaneseTexts.entries.map(\.raw).joined(separator: "\u{0}")
+        let present = Set(terms.flatMap(\.avoid).filter { !$0.isEmpty && all.range(of: $0) != nil })
+        guard !present.isEmpty else { return }
         for entry in japaneseTexts.entries {
-            // Most texts use no avoided variant: test bytes first, and split into characters only once.
-            let utf8 = Array(entry.raw.utf8)
+            // Split into characters only once, and only for a text that holds a variant.
             var characters: [Character]?
-            for term in terms where term.mayViolate(utf8) {
+            for term in terms where term.avoid.contains(where: { present.contains($0) && entry.raw.range(of: $0) != nil }) {
                 let chars = characters ?? Array(entry.raw)
                 characters = chars
                 for hit in term.violations(in: chars) {
