@@ -45,9 +45,22 @@ final class Tmux {
         [
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
             "AIFPREP_DATA_DIR": dataDir.path, "XDG_CONFIG_HOME": configDir.path,
-            "SWIFT_BACKTRACE": "interactive=no",
+            "SWIFT_BACKTRACE": "interactive=no", "AIFPREP_CACHE_DIR": Self.sharedCache.path,
         ]
     }
+
+    /// One validated content cache for every test of a run, filled once before the first start: a debug
+    /// build parses the full bank for many seconds, which every fresh data folder would otherwise repeat.
+    static let sharedCache: URL = {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("aifprep-e2e-cache-\(getpid())")
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("aifprep-e2e-warm-\(getpid())")
+        var env = ProcessInfo.processInfo.environment
+        env["AIFPREP_CACHE_DIR"] = cache.path
+        env["AIFPREP_DATA_DIR"] = data.path
+        _ = try? Tmux.run([binary.path, "exam", "--plain", "--count", "1", "--seed", "1", "--new"], input: "submit\n", environment: env)
+        try? FileManager.default.removeItem(at: data)
+        return cache
+    }()
 
     /// Starts `command` (default: the aifprep binary) in a new session of the given size, replacing the
     /// session a previous `start` made. With `reportExit`, a shell prints the command's exit status into

@@ -101,13 +101,21 @@ import Testing
 
     /// Writes take the write lock up front (BEGIN IMMEDIATE): with another connection holding it, a
     /// quiz save fails as "in use" before changing anything, like a card rating.
-    @Test func quizWritesRunInsideAnImmediateTransaction() throws {
+    @Test(.enabled(if: pythonAvailable)) func quizWritesRunInsideAnImmediateTransaction() throws {
         let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("progress.sqlite").path
         let store = QuizAttemptsStore(database: try ProgressDatabase(directory: dir, busyTimeout: 0.1))
-        let other = try DatabaseQueue(path: dir.appendingPathComponent("progress.sqlite").path)
-        try other.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
-        defer { try? other.inDatabase { try $0.execute(sql: "ROLLBACK") } }
+        // Another process holds the write lock, as a second writer would.
+        let holder = try python("""
+            import sqlite3, time
+            c = sqlite3.connect(\(String(reflecting: path)), isolation_level=None)
+            c.execute("BEGIN IMMEDIATE")
+            print("locked", flush=True)
+            time.sleep(60)
+            """)
+        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
+        #expect(waitForLine(holder).hasPrefix("locked"))
         let a = QuizAttempt(id: "a1", mode: .exam, seed: 1, questionIDs: ["q1"], permutations: [[0, 1]], timeLimit: nil, startedAt: t0)
-        #expect(throws: ProgressStoreError.inUse(dir.appendingPathComponent("progress.sqlite").path)) { try store.saveProgress(a) }
+        #expect(throws: ProgressStoreError.inUse(path)) { try store.saveProgress(a) }
     }
 }

@@ -30,6 +30,8 @@ enum ContentSource {
         let directory = try locate(explicit)
         do {
             let environment = ProcessInfo.processInfo.environment
+            // AIFPREP_CACHE_DIR moves the cache (the end-to-end tests share one across their data folders).
+            let cacheDirectory = environment["AIFPREP_CACHE_DIR"].map { URL(fileURLWithPath: $0) } ?? cacheDirectory
             if let cacheDirectory, environment["AIFPREP_NO_CONTENT_CACHE"] != "1" {
                 return try ContentCache.load(from: directory, cacheDirectory: cacheDirectory, buildID: buildID,
                                              settingValidator: settingValidator).library
