@@ -3,8 +3,28 @@
 //   core (no terminal):   AIFCore, SpacedRepetition, TrainingSandbox, ProgressStore, SeededRandom
 //   UI (no terminal I/O): TerminalUI (buffer, layout, widgets, charts, runtime), Screens
 //   backend:              CNcursesw, CTerminalGuard, NcursesBackend
-//   executable:           aifprep (arguments and wiring only)
+//   executable:           aifprep (arguments and wiring only), EmbeddedContent (Content/ built in)
+import Foundation
 import PackageDescription
+
+// ncurses with wide characters, header and library always from the same install:
+// - Linux: Debian's libncurses-dev, `<ncursesw/curses.h>` and -lncursesw.
+// - macOS with Homebrew's ncurses (keg-only, in /opt/homebrew or /usr/local): its pkg-config file gives the
+//   include path (so `<ncursesw/curses.h>` is found) and -L… -lncursesw.
+// - macOS without it: the SDK's ncurses, `<curses.h>` and -lncurses (wide-character capable).
+// `Sources/CNcursesw/shim.h` includes `<ncursesw/curses.h>` when it can be found, else `<curses.h>` on Darwin.
+// CI builds and tests Linux only.
+#if os(macOS)
+let homebrewNcurses = ["/opt/homebrew/opt/ncurses", "/usr/local/opt/ncurses"]
+    .contains { FileManager.default.fileExists(atPath: $0 + "/lib/pkgconfig/ncursesw.pc") }
+let ncurses: Target = homebrewNcurses
+    ? .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.brew(["ncurses"])])
+    : .systemLibrary(name: "CNcursesw")
+let ncursesLink: [LinkerSetting] = homebrewNcurses ? [] : [.linkedLibrary("ncurses")]
+#else
+let ncurses: Target = .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])])
+let ncursesLink: [LinkerSetting] = [.linkedLibrary("ncursesw")]
+#endif
 
 let package = Package(
     name: "aifprep",
@@ -39,16 +59,23 @@ let package = Package(
         .target(name: "Screens", dependencies: ["TerminalUI", "AIFCore", "SpacedRepetition", "TrainingSandbox"]),
 
         // MARK: backend
-        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        ncurses,
         .target(name: "CTerminalGuard"),
-        .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTerminalGuard"]),
+        .target(
+            name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTerminalGuard"],
+            linkerSettings: ncursesLink),
 
         // MARK: executable
+        // Content/ as string literals in the binary (a build-tool plugin), unpacked to a cache folder when the
+        // binary runs without Content/ beside it. SwiftPM resources would be a folder beside the binary.
+        .executableTarget(name: "EmbedContentTool"),
+        .plugin(name: "EmbedContent", capability: .buildTool(), dependencies: ["EmbedContentTool"]),
+        .target(name: "EmbeddedContent", plugins: ["EmbedContent"]),
         .executableTarget(
             name: "aifprep",
             dependencies: [
                 "AIFCore", "SpacedRepetition", "TrainingSandbox", "ProgressStore",
-                "TerminalUI", "Screens", "NcursesBackend", "TextSafety",
+                "TerminalUI", "Screens", "NcursesBackend", "TextSafety", "EmbeddedContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +96,7 @@ let package = Package(
         // Text goldens of rendered buffers, shared by the UI test targets.
         .target(name: "GoldenTesting", dependencies: ["TerminalUI"], path: "Tests/GoldenTesting"),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EmbeddedContentTests", dependencies: ["EmbeddedContent"]),
     ],
     swiftLanguageModes: [.v6]
 )

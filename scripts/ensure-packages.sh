@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages given as arguments when they are missing. Quiet when all are present.
 set -euo pipefail
+# macOS has ncurses and SQLite in its SDK (Homebrew's ncurses is used when installed; see Package.swift).
+[ "$(uname -s)" = Darwin ] && exit 0
 missing=()
 for p in "$@"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

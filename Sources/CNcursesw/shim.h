@@ -5,8 +5,15 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <wchar.h>
+// Linux: Debian's libncurses-dev. macOS: Homebrew's ncurses when its include path is given (pkg-config, see
+// Package.swift), else the SDK's <curses.h>, whose wide-character API NCURSES_WIDECHAR turns on.
+#if defined(__APPLE__) && !__has_include(<ncursesw/curses.h>)
+#include <curses.h>
+#include <term.h>
+#else
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
+#endif
 
 // Macros and globals that Swift cannot import (or that trip Swift 6's concurrency checks).
 static inline WINDOW *cn_stdscr(void) { return stdscr; }

@@ -281,6 +281,33 @@ enum ContentFixtures {
             == content.path)
     }
 
+    @Test func builtInMaterialComesAfterFoldersBesideTheBinaryAndBeforeTheSourceTree() throws {
+        let tree = Tree()
+        try tree.file("repo/Package.swift")
+        _ = try tree.content("repo/Content")
+        let unpacked = try tree.content("cache/content-1/Content")
+        func locate(exe: String, builtIn: URL?, env: [String: String] = [:]) -> String? {
+            ContentLocator.find(explicit: nil, environment: env, executablePath: tree.path(exe),
+                                sourceFile: tree.path("repo/Sources/AIFCore/Content/ContentLocator.swift"),
+                                builtIn: { builtIn })?.standardizedFileURL.path
+        }
+        // A binary copied elsewhere on the build machine uses what it carries, not the live source tree.
+        #expect(locate(exe: "elsewhere/aifprep", builtIn: unpacked) == unpacked.path)
+        #expect(locate(exe: "elsewhere/aifprep", builtIn: nil) == tree.path("repo/Content"))
+        // A clone's build folder and an installed share dir still win, and so do --content and AIFPREP_CONTENT.
+        #expect(locate(exe: "repo/.build/debug/aifprep", builtIn: unpacked) == tree.path("repo/Content"))
+        let share = try tree.content("prefix/share/aifprep/Content")
+        try tree.file("prefix/bin/aifprep")
+        #expect(locate(exe: "prefix/bin/aifprep", builtIn: unpacked) == share.path)
+        let mine = try tree.content("mine")
+        #expect(locate(exe: "elsewhere/aifprep", builtIn: unpacked, env: ["AIFPREP_CONTENT": mine.path]) == mine.path)
+        // The built-in folder is not asked for when another one is found first.
+        var asked = false
+        _ = ContentLocator.find(explicit: nil, environment: [:], executablePath: tree.path("prefix/bin/aifprep"),
+                                builtIn: { asked = true; return nil })
+        #expect(!asked)
+    }
+
     @Test func nothingFoundIsNil() {
         let tree = Tree()
         #expect(find(tree, exe: "bin/aifprep", source: "src/x.swift") == nil)

@@ -13,12 +13,13 @@ public enum ContentCache {
 
     /// Loads through the cache in `cacheDirectory` (nil: no cache). `buildID` names the binary (e.g. its
     /// size and mtime) so that a new build never trusts an old build's library.
+    /// `userDecks`: the learner's own deck folder, loaded beside the content and part of the key.
     public static func load(
-        from directory: URL, cacheDirectory: URL?, buildID: String,
+        from directory: URL, userDecks: URL? = nil, cacheDirectory: URL?, buildID: String,
         settingValidator: ((String, String) -> String?)? = nil
     ) throws -> (library: ContentLibrary, outcome: Outcome) {
-        guard let cacheDirectory, let key = try? key(for: directory, buildID: buildID) else {
-            return (try ContentLoader.load(from: directory, settingValidator: settingValidator), .disabled)
+        guard let cacheDirectory, let key = try? key(for: directory, userDecks: userDecks, buildID: buildID) else {
+            return (try ContentLoader.load(from: directory, userDecks: userDecks, settingValidator: settingValidator), .disabled)
         }
         let file = cacheFile(for: directory, in: cacheDirectory)
         var outcome = Outcome.miss
@@ -28,9 +29,9 @@ public enum ContentCache {
             case .failure(let why): outcome = why
             }
         }
-        let library = try ContentLoader.load(from: directory, settingValidator: settingValidator)
+        let library = try ContentLoader.load(from: directory, userDecks: userDecks, settingValidator: settingValidator)
         // The files may have changed while they were read: key them again and cache only if unchanged.
-        if let after = try? Self.key(for: directory, buildID: buildID), after == key {
+        if let after = try? Self.key(for: directory, userDecks: userDecks, buildID: buildID), after == key {
             store(library, key: key, at: file)
         }
         return (library, outcome)
@@ -44,7 +45,7 @@ public enum ContentCache {
     }
 
     /// Every `.yaml`/`.yml` file under the directory with its size, mtime and the hash of its bytes.
-    static func key(for directory: URL, buildID: String) throws -> String {
+    static func key(for directory: URL, userDecks: URL? = nil, buildID: String) throws -> String {
         let root = directory.standardizedFileURL
         let manager = FileManager.default
         var paths: [String] = []
@@ -56,10 +57,16 @@ public enum ContentCache {
             }
         }
         paths.sort()
+        // A learner's own decks (absolute paths, so they cannot collide with the content's relative ones).
+        if let userDecks {
+            let decks = userDecks.standardizedFileURL
+            let names = ((try? manager.contentsOfDirectory(atPath: decks.path)) ?? []).sorted()
+            paths += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { decks.appendingPathComponent($0).path }
+        }
         var lines = [format, buildID, root.path]
         var hasher = FNV1a()
         for path in paths {
-            let full = root.appendingPathComponent(path).path
+            let full = path.hasPrefix("/") ? path : root.appendingPathComponent(path).path
             var info = stat()
             guard stat(full, &info) == 0 else { throw CocoaError(.fileReadUnknown) }
             guard let data = manager.contents(atPath: full) else { throw CocoaError(.fileReadUnknown) }

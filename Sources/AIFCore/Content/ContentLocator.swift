@@ -8,18 +8,22 @@ public enum ContentLocator {
     /// 3. `<exe dir>/../share/aifprep/Content`, 4. `<exe dir>/Content`,
     /// 5. the nearest ancestor of the executable with `Package.swift` and `Content/exam.yaml`
     ///    (`.build/debug/aifprep`, `swift run`),
-    /// 6. the same walk from this source file (a binary moved elsewhere on the build machine).
-    public static func find(explicit: String?, environment: [String: String], executablePath: String) -> URL? {
-        find(explicit: explicit, environment: environment, executablePath: executablePath, sourceFile: #filePath)
+    /// 6. `builtIn()`: the material embedded in the binary, unpacked (a binary copied anywhere),
+    /// 7. the same walk as 5 from this source file (a binary moved elsewhere on the build machine).
+    public static func find(
+        explicit: String?, environment: [String: String], executablePath: String, builtIn: () -> URL? = { nil }
+    ) -> URL? {
+        find(explicit: explicit, environment: environment, executablePath: executablePath, sourceFile: #filePath,
+             builtIn: builtIn)
     }
 
     static func find(
-        explicit: String?, environment: [String: String], executablePath: String, sourceFile: String
+        explicit: String?, environment: [String: String], executablePath: String, sourceFile: String,
+        builtIn: () -> URL? = { nil }
     ) -> URL? {
         if let chosen = chosenByUser(explicit: explicit, environment: environment) {
             return hasExam(chosen) ? chosen : nil
         }
-        let manager = FileManager.default
         var exeDirs = [URL(fileURLWithPath: executablePath).deletingLastPathComponent().standardizedFileURL]
         let resolved = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
         if resolved.path != exeDirs[0].path { exeDirs.append(resolved) }
@@ -30,8 +34,16 @@ public enum ContentLocator {
                 return candidate.standardizedFileURL
             }
         }
+        if let found = packageContent(above: exeDirs) { return found }
+        if let embedded = builtIn(), hasExam(embedded) { return embedded }
         let sourceDir = URL(fileURLWithPath: sourceFile).resolvingSymlinksInPath().deletingLastPathComponent()
-        for start in exeDirs + [sourceDir] {
+        return packageContent(above: [sourceDir])
+    }
+
+    /// The `Content/` of the nearest ancestor (of any of `starts`) that holds `Package.swift`.
+    private static func packageContent(above starts: [URL]) -> URL? {
+        let manager = FileManager.default
+        for start in starts {
             var dir = start.standardizedFileURL
             while true {
                 let content = dir.appendingPathComponent("Content")

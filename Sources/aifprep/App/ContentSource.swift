@@ -1,5 +1,6 @@
 import AIFCore
 import ArgumentParser
+import EmbeddedContent
 import Foundation
 import TextSafety
 import TrainingSandbox
@@ -13,7 +14,8 @@ enum ContentSource {
     static func locate(_ explicit: String?) throws -> URL {
         let environment = ProcessInfo.processInfo.environment
         let executable = Bundle.main.executableURL?.path ?? CommandLine.arguments[0]
-        if let found = ContentLocator.find(explicit: explicit, environment: environment, executablePath: executable) {
+        if let found = ContentLocator.find(explicit: explicit, environment: environment, executablePath: executable,
+                                           builtIn: { builtInContent(environment: environment) }) {
             return found
         }
         if let chosen = ContentLocator.chosenByUser(explicit: explicit, environment: environment) {
@@ -24,19 +26,39 @@ enum ContentSource {
         throw ExitCode.failure
     }
 
-    /// Loads the content or prints every problem as FILE:LINE:COL: message and fails (no stack trace).
+    /// The material built into this binary, unpacked into `$XDG_CACHE_HOME/aifprep` (else `~/.cache/aifprep`);
+    /// nil (after saying why) when it cannot be written there.
+    static func builtInContent(environment: [String: String]) -> URL? {
+        guard EmbeddedContent.isAvailable else { return nil }
+        let cache = EmbeddedContent.defaultCacheRoot(environment: environment)
+        do {
+            return try EmbeddedContent.unpack(in: cache)
+        } catch {
+            printError("aifprep: cannot unpack the built-in study material into \(cache.path) "
+                + "(\(error.localizedDescription)); set XDG_CACHE_HOME to a writable folder, or pass --content DIR")
+            return nil
+        }
+    }
+
+    /// The learner's own decks, `<data dir>/decks` (the data dir as `--data-dir`, `AIFPREP_DATA_DIR`, XDG).
+    static func userDecks(dataDir: String?) -> URL {
+        UserDecks.folder(dataDirectory: AppPaths.resolve(dataDir: dataDir, environment: ProcessInfo.processInfo.environment).dataDirectory)
+    }
+
+    /// Loads the content (and, with `userDecks`, the learner's own decks beside it) or prints every problem as
+    /// FILE:LINE:COL: message and fails (no stack trace).
     /// With `cacheDirectory`, through the validated `ContentCache` (set AIFPREP_NO_CONTENT_CACHE=1 to skip it).
-    static func load(_ explicit: String?, cacheDirectory: URL? = nil) throws -> ContentLibrary {
+    static func load(_ explicit: String?, userDecks: URL? = nil, cacheDirectory: URL? = nil) throws -> ContentLibrary {
         let directory = try locate(explicit)
         do {
             let environment = ProcessInfo.processInfo.environment
             // AIFPREP_CACHE_DIR moves the cache (the end-to-end tests share one across their data folders).
             let cacheDirectory = environment["AIFPREP_CACHE_DIR"].map { URL(fileURLWithPath: $0) } ?? cacheDirectory
             if let cacheDirectory, environment["AIFPREP_NO_CONTENT_CACHE"] != "1" {
-                return try ContentCache.load(from: directory, cacheDirectory: cacheDirectory, buildID: buildID,
-                                             settingValidator: settingValidator).library
+                return try ContentCache.load(from: directory, userDecks: userDecks, cacheDirectory: cacheDirectory,
+                                             buildID: buildID, settingValidator: settingValidator).library
             }
-            return try ContentLoader.load(from: directory, settingValidator: settingValidator)
+            return try ContentLoader.load(from: directory, userDecks: userDecks, settingValidator: settingValidator)
         } catch let errors as ContentErrors {
             for issue in errors.issues { printError(issue.description) }
             printError("aifprep: the study material in \(directory.path) has \(errors.issues.count) problem\(errors.issues.count == 1 ? "" : "s"); fix them (see Content/FORMAT.md) and run `aifprep content lint`")
