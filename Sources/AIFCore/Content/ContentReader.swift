@@ -43,6 +43,8 @@ final class ContentReader {
     var caseStudyUsers: [String: [String]] = [:]
     var terms: [Term] = []
     let japaneseTexts = JapaneseTexts()
+    /// A learner's own deck files (absolute paths), read after the content directory's decks.
+    var userDeckFiles: [String] = []
     private var definitions: [ItemKind: [String: SourceLocation]] = [:]
 
     init(root: URL, settingValidator: ((String, String) -> String?)?) {
@@ -56,7 +58,7 @@ final class ContentReader {
     func read() -> ContentLibrary? {
         let files = discoverFiles()
         if let exam = files.exam { readExam(exam) }
-        for file in files.decks { readDeck(file) }
+        for file in files.decks + userDeckFiles { readDeck(file) }
         for file in files.questions { readQuestions(file) }
         if let presets = files.presets { readPresets(presets) }
         if let terminology = files.terminology { readTerminology(terminology) }
@@ -132,7 +134,8 @@ final class ContentReader {
     func parse(_ path: String) -> YAMLFile.Parsed? {
         let file = YAMLFile(path: path, issues: issues, japanese: japaneseTexts)
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             issues.add("cannot read this file", at: start)
             return nil
         }

@@ -16,17 +16,20 @@ final class IssueCollector {
     /// The same issue once: a value used through YAML aliases (`*name`) is composed as the anchored node
     /// itself, so each use would report it again at the anchor.
     func add(_ message: String, at location: SourceLocation) {
-        let issue = ContentIssue(file: displayPrefix + location.file, line: location.line, column: location.column, message: message)
+        let issue = ContentIssue(file: display(location.file), line: location.line, column: location.column, message: message)
         if seen.insert(issue).inserted { issues.append(issue) }
     }
 
     func addLintFinding(_ message: String, at location: SourceLocation) {
         lintFindings.append(ContentIssue(
-            file: displayPrefix + location.file, line: location.line, column: location.column, message: message))
+            file: display(location.file), line: location.line, column: location.column, message: message))
     }
 
+    /// A file's name as an author sees it: relative ones get the prefix, a learner's own deck (absolute) does not.
+    func display(_ file: String) -> String { file.hasPrefix("/") ? file : displayPrefix + file }
+
     /// `Content/questions/d1.yaml:12`, for messages that point at a second place.
-    func fileAndLine(_ location: SourceLocation) -> String { "\(displayPrefix)\(location.file):\(location.line)" }
+    func fileAndLine(_ location: SourceLocation) -> String { "\(display(location.file)):\(location.line)" }
 }
 
 /// Every Japanese text read, with where its scalar starts, for checks that need the whole library

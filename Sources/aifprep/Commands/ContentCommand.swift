@@ -7,7 +7,7 @@ import TextSafety
 struct ContentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "content",
-        abstract: "Check or count the study material (Content/).",
+        abstract: "Check or count the study material (Content/, or the copy built into aifprep) and your own decks.",
         subcommands: [Lint.self, Stats.self])
 
     struct Lint: ParsableCommand {
@@ -17,9 +17,13 @@ struct ContentCommand: ParsableCommand {
         @Option(name: .long, help: "The content directory (default: $AIFPREP_CONTENT or the bundled Content/).")
         var content: String?
 
+        @Option(name: .customLong("data-dir"), help: "Whose own decks (<data dir>/decks/*.yaml) to check with it (default: $AIFPREP_DATA_DIR, $XDG_DATA_HOME/aifprep or ~/.local/share/aifprep).")
+        var dataDir: String?
+
         func run() throws {
             let directory = try ContentSource.locate(content)
-            let issues = ContentLinter.lint(directory: directory, settingValidator: ContentSource.settingValidator)
+            let decks = ContentSource.userDecks(dataDir: dataDir)
+            let issues = ContentLinter.lint(directory: directory, userDecks: decks, settingValidator: ContentSource.settingValidator)
             guard issues.isEmpty else {
                 for issue in issues { printError(issue.description) }
                 let files = Set(issues.map(\.file)).count
@@ -27,7 +31,7 @@ struct ContentCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             // The linter found nothing, so loading cannot fail.
-            let library = try ContentLoader.load(from: directory, settingValidator: ContentSource.settingValidator)
+            let library = try ContentLoader.load(from: directory, userDecks: decks, settingValidator: ContentSource.settingValidator)
             print("Content OK: \(count(library.cards.count, "card")), \(count(library.questions.count, "question")), "
                 + "\(count(library.caseStudies.count, "case study", plural: "case studies")), "
                 + "\(count(library.presets.count, "preset"))")
@@ -41,12 +45,16 @@ struct ContentCommand: ParsableCommand {
         @Option(name: .long, help: "The content directory (default: $AIFPREP_CONTENT or the bundled Content/).")
         var content: String?
 
+        @Option(name: .customLong("data-dir"), help: "Whose own decks (<data dir>/decks/*.yaml) to check with it (default: $AIFPREP_DATA_DIR, $XDG_DATA_HOME/aifprep or ~/.local/share/aifprep).")
+        var dataDir: String?
+
         @Flag(name: .long, help: "Print JSON instead of tables.")
         var json = false
 
         func run() throws {
             let directory = try ContentSource.locate(content)
-            let read = ContentLinter.readLeniently(directory: directory, settingValidator: ContentSource.settingValidator)
+            let read = ContentLinter.readLeniently(
+                directory: directory, userDecks: ContentSource.userDecks(dataDir: dataDir), settingValidator: ContentSource.settingValidator)
             guard let library = read.library else {
                 for issue in read.issues { printError(issue.description) }
                 throw ExitCode.failure

@@ -81,7 +81,8 @@ struct ExamCommand: ParsableCommand {
             throw ValidationError("The full-screen exam is under Quiz in the app: run aifprep. For a line-by-line exam, add --plain.")
         }
         let boot = AppBootstrap(dataDir: dataDir)
-        let library = try ContentSource.load(content, cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
+        let library = try ContentSource.load(content, userDecks: ContentSource.userDecks(dataDir: dataDir),
+                                             cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
         let bp = library.blueprint
         let wanted = try domainIDs()
         if let unknown = wanted.first(where: { library.domain(id: $0) == nil }) {

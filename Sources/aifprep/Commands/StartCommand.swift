@@ -15,7 +15,7 @@ struct StartCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where progress is stored (default: $AIFPREP_DATA_DIR, $XDG_DATA_HOME/aifprep or ~/.local/share/aifprep).")
     var dataDir: String?
 
-    @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep).")
+    @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep). Your own decks in <data dir>/decks load beside it.")
     var content: String?
 
     @Option(help: "Seed for quiz draws, option order and interval fuzz, to reproduce a session (default: random).")
@@ -24,7 +24,8 @@ struct StartCommand: ParsableCommand {
     func run() throws {
         // Content and the database are checked before the terminal changes, so errors print as plain text.
         var boot = AppBootstrap(dataDir: dataDir)
-        let library = try ContentSource.load(content, cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
+        let library = try ContentSource.load(content, userDecks: ContentSource.userDecks(dataDir: dataDir),
+                                             cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
         guard TerminalSession.isInteractive() else {
             throw ValidationError("aifprep needs an interactive terminal. For scripts and screen readers: aifprep exam --plain (see aifprep --help).")
         }
