@@ -24,7 +24,11 @@ struct AIFPrep: ParsableCommand {
           --seed <n>          Seed for quiz draws, option order and interval fuzz, to reproduce a session.
 
         Progress is kept in $AIFPREP_DATA_DIR, else $XDG_DATA_HOME/aifprep, else ~/.local/share/aifprep;
-        settings in $XDG_CONFIG_HOME/aifprep (else ~/.config/aifprep).
+        settings in $XDG_CONFIG_HOME/aifprep (else ~/.config/aifprep). Your own decks: <data dir>/decks/*.yaml.
+        The study material is built in; --content DIR or AIFPREP_CONTENT studies another folder.
+
+        Manual: man aifprep. Shell completions: aifprep --generate-completion-script bash|zsh|fish
+        (`make install` installs both; see the README's Install section).
         """,
         version: version,
         subcommands: [StartCommand.self, ContentCommand.self, ExamCommand.self, TrainCommand.self, SRSCommand.self],
