@@ -53,7 +53,7 @@ exam=$(printf '1\n1\n1\n1\n1\n' | clean ./aifprep exam --plain --count 5 --seed 
   || { echo "$exam" >&2; fail "exam --plain"; }
 warm_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "$exam" | tail -1 | grep -q '"total" *: *5' || { echo "$exam" >&2; fail "exam --plain did not score 5 questions"; }
-echo "$exam" | grep -q '^\[d[1-5]-\|^\[hp-\|^\[cs-' || { echo "$exam" | head -5 >&2; fail "exam --plain showed no built-in question"; }
+echo "$exam" | grep -q '^\[[a-z0-9-]*\] .*Question 1 of 5' || { echo "$exam" | head -5 >&2; fail "exam --plain showed no built-in question"; }
 ok "exam --plain, 5 questions answered and scored ($warm_ms ms, material already unpacked)"
 
 if out=$(clean AIFPREP_CONTENT="$work/nowhere" ./aifprep content lint 2>&1); then fail "AIFPREP_CONTENT was ignored"; fi
@@ -67,7 +67,7 @@ ok "nothing written beside the binary"
 if command -v tmux >/dev/null 2>&1; then
   tmux_socket="aifprep-dist-check-$$"
   tmux -L "$tmux_socket" -f /dev/null new-session -d -x 80 -y 24 \
-    "env -i HOME='$home' TERM=xterm LANG=C.UTF-8 ./aifprep; sleep 30"
+    "env -i HOME='$home' TERM=xterm ./aifprep; sleep 30"
   for _ in $(seq 1 150); do
     tmux -L "$tmux_socket" capture-pane -p | grep -q 'Study modes' && break
     sleep 0.1
