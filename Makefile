@@ -43,7 +43,7 @@ release: deps-run
 docs: deps-run
 	$(SWIFT) package plugin generate-manual --configuration debug --authors "aifprep authors" >/dev/null
 	install -d $(GENERATED)/completions
-	install -m 644 .build/plugins/GenerateManual/outputs/aifprep/aifprep.1 $(GENERATED)/aifprep.1
+	install -m 644 "$$(find .build/plugins -path '*GenerateManual*' -name aifprep.1 | head -1)" $(GENERATED)/aifprep.1
 	.build/debug/aifprep --generate-completion-script bash > $(GENERATED)/completions/aifprep.bash
 	.build/debug/aifprep --generate-completion-script zsh > $(GENERATED)/completions/_aifprep
 	.build/debug/aifprep --generate-completion-script fish > $(GENERATED)/completions/aifprep.fish
