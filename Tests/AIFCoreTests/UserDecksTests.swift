@@ -52,4 +52,22 @@ import Testing
                 "\(issues)")
         #expect(throws: ContentErrors.self) { try ContentLoader.load(from: ContentFixtures.valid, userDecks: decks) }
     }
+
+    @Test func theContentCacheSeesANewOrChangedOwnDeck() throws {
+        let decks = try Self.folder([:])
+        let cache = decks.deletingLastPathComponent().appendingPathComponent("cache")
+        defer { try? FileManager.default.removeItem(at: decks.deletingLastPathComponent()) }
+        func load() throws -> (cards: Int, outcome: ContentCache.Outcome) {
+            let r = try ContentCache.load(from: ContentFixtures.valid, userDecks: decks, cacheDirectory: cache, buildID: "test")
+            return (r.library.cards.count, r.outcome)
+        }
+        let first = try load()
+        #expect(try load().outcome == .hit)
+        try Data(Self.myDeck.utf8).write(to: decks.appendingPathComponent("mine.yaml"))
+        let added = try load()
+        #expect(added.outcome != .hit && added.cards == first.cards + 1)
+        #expect(try load().outcome == .hit)
+        try FileManager.default.removeItem(at: decks.appendingPathComponent("mine.yaml"))
+        #expect(try load().cards == first.cards)
+    }
 }
