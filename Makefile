@@ -53,7 +53,7 @@ install: release docs
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/aifprep
+	install -m 755 -s $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/aifprep
 	install -m 644 $(GENERATED)/aifprep.1 $(DESTDIR)$(PREFIX)/share/man/man1/aifprep.1
 	install -m 644 $(GENERATED)/completions/aifprep.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/aifprep
 	install -m 644 $(GENERATED)/completions/_aifprep $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_aifprep
@@ -69,7 +69,7 @@ dist: release docs
 	@set -e; version=$$($(RELEASE_BIN) --version); \
 	os=$$(uname -s | tr A-Z a-z); arch=$$(uname -m); name=aifprep-$$version-$$os-$$arch; \
 	rm -rf dist/$$name dist/$$name.tar.gz; install -d dist/$$name/completions; \
-	install -m 755 $(RELEASE_BIN) dist/$$name/aifprep; \
+	install -m 755 -s $(RELEASE_BIN) dist/$$name/aifprep; \
 	install -m 644 README.md LICENSE $(GENERATED)/aifprep.1 dist/$$name/; \
 	install -m 644 $(GENERATED)/completions/* dist/$$name/completions/; \
 	tar -C dist -czf dist/$$name.tar.gz $$name; rm -rf dist/$$name; \
