@@ -43,7 +43,9 @@ def sample(directory, seed, count):
         lines.append("")
         right = next(letter for letter, o in zip(letters, options) if o.get("correct"))
         key.append({"n": n, "id": q["id"], "key": right,
-                    "keyText": str(next(o for o in options if o.get("correct"))["text"]["en"]).strip()})
+                    "keyText": str(next(o for o in options if o.get("correct"))["text"]["en"]).strip(),
+                    # every option as shown, so that a sample goes stale when any option changes, not only the key
+                    "options": [str(o["text"]["en"]).strip() for o in options]})
     open(os.path.join(directory, "options.md"), "w", encoding="utf-8").write("\n".join(lines))
     json.dump({"seed": seed, "count": count, "pool": len(pool), "items": key},
               open(os.path.join(directory, "key.json"), "w", encoding="utf-8"), indent=1, ensure_ascii=False)

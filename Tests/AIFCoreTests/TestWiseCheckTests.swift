@@ -10,7 +10,11 @@ import Testing
         .appendingPathComponent("Fixtures/testwise")
 
     struct Key: Decodable {
-        struct Item: Decodable { let n: Int; let id: String; let key: String; let keyText: String }
+        struct Item: Decodable {
+            let n: Int; let id: String; let key: String; let keyText: String
+            /// The options as the reader saw them (samples from before this field record only the key).
+            let options: [String]?
+        }
         let seed: Int
         let items: [Item]
     }
@@ -45,6 +49,11 @@ import Testing
                 let keyText = question.options.first(where: \.isCorrect)?.text.en.trimmingCharacters(in: .whitespacesAndNewlines)
                 #expect(keyText == ContentText.reflow(item.keyText),
                         "\(item.id) changed since the check: run scripts/testwise_check.py on a fresh sample")
+                if let shown = item.options {
+                    let now = Set(question.options.map { $0.text.en.trimmingCharacters(in: .whitespacesAndNewlines) })
+                    #expect(Set(shown.map(ContentText.reflow)) == now,
+                            "an option of \(item.id) changed since the check: sample again")
+                }
             }
         }
         #expect(total >= 40)
