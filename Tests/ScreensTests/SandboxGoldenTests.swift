@@ -29,6 +29,9 @@ import TerminalUI
     func finishedUnstableRun(language: Language) {
         for (themeName, theme) in Self.themes {
             var h = SandboxHarness(presetID: "lr-too-high", epochsPerTick: 50, language: language)
+            h.send(.tick(Date()))
+            if themeName == "unicode" { expectGolden(h.render(theme: theme), "sandbox-preset-card-\(language.rawValue)") }
+            h.send(.key(.enter))
             h.tickUntilIdle()
             expectGolden(h.render(theme: theme), "sandbox-unstable-\(language.rawValue)-\(themeName)")
         }
@@ -58,9 +61,10 @@ import TerminalUI
     /// Early stopping: the x axis spans the epochs run, with the stop and the best epoch marked.
     @Test func earlyStoppingScalesTheAxisToTheEpochsRun() {
         var h = SandboxHarness(epochsPerTick: 50, size: Size(width: 120, height: 40))
-        h.send(.key(.down), .key(.down))
+        while h.sandbox.selected != .epochs { h.send(.key(.down)) }
         for _ in 0..<9 { h.send(.char("+")) }  // 80 → 1000
-        h.send(.key(.down), .key(.down), .key(.down), .key(.down), .char("+"))
+        while h.sandbox.selected != .earlyStopping { h.send(.key(.down)) }
+        h.send(.char("+"))
         #expect(h.sandbox.config.epochs == 1000 && h.sandbox.config.earlyStopping)
         h.tickUntilIdle()
         let stop = h.sandbox.run.stoppedEpoch
@@ -86,6 +90,7 @@ import TerminalUI
         for (size, name) in [(Size(width: 60, height: 18), "60x18"), (Size(width: 120, height: 36), "120x36"),
                              (Size(width: 120, height: 40), "120x40")] {
             var h = SandboxHarness(presetID: "full-batch", epochsPerTick: 5, size: size)
+            h.send(.key(.enter))   // closes the preset's card where the notes cannot hold it
             h.tickUntilIdle()
             expectGolden(h.render(), "sandbox-full-batch-\(name)")
         }

@@ -146,9 +146,10 @@ import TrainingSandbox
     }
 
     @Test func presetsApplyTheirSettings() throws {
-        let opened = SandboxHarness(presetID: "full-batch")
+        var opened = SandboxHarness(presetID: "full-batch")
         let c = opened.sandbox.config
         #expect(c.trainSize == 64 && c.batch == 64 && c.epochs == 12 && c.lr == 0.005)
+        opened.send(.key(.enter))   // closes the preset's card
         #expect(opened.render().text.contains("batch = whole training set (64)"))
 
         // The picker: p opens it, ↓ moves, Enter applies; Esc closes without applying.
@@ -159,6 +160,9 @@ import TrainingSandbox
         #expect(h.sandbox.pickerSelection == nil && h.sandbox.config == TrainingConfig())
         h.send(.char("p"), .key(.down), .key(.enter))
         #expect(h.sandbox.config.trainSize == 64)
+        // At 80×24 the preset's card comes first; a key closes it.
+        #expect(h.render().text.contains("Any key starts the run"))
+        h.send(.key(.enter))
         // The picker opens on the current preset.
         h.send(.char("p"))
         #expect(h.sandbox.pickerSelection == 1)
@@ -174,6 +178,7 @@ import TrainingSandbox
             asked.append(id)
             return CardStub(id: id)
         })
+        h.send(.key(.enter))   // closes the preset's card (80×24)
         h.tickUntilIdle()
         #expect(h.sandbox.run.diagnosis?.state == .unstable)
         #expect(h.render().text.contains("Unstable training"))
@@ -196,6 +201,7 @@ import TrainingSandbox
             asked.append(id)
             return CardStub(id: id)
         })
+        h.send(.key(.enter))   // closes the preset's card (80×24)
         h.tickUntilIdle()
         h.send(.char("c"), .key(.escape))
         #expect(!h.sandbox.explaining && h.model.stack.count == 1)
@@ -244,6 +250,7 @@ extension Transition {
         var screen = SandboxScreen(library: Self.pinnedLibrary(), presetID: "full-batch", openCard: { _ in nil },
                                    pacing: .fixed(epochsPerTick: 5))
         #expect(screen.pinnedSeed == 1)
+        _ = screen.update(.key(.enter), ctx)   // closes the preset's card (no room for notes here)
         _ = screen.update(.char("R"), ctx)
         #expect(screen.config.seed == 2)
         #expect(ctx.status?.contains("seed 1") == true && ctx.status?.contains("seed 2") == true)
@@ -251,6 +258,7 @@ extension Transition {
         let quiet = AppContext(settings: settings, now: { Date(timeIntervalSince1970: 1_700_000_000) })
         var free = SandboxScreen(library: SandboxFixture.library, presetID: "full-batch", openCard: { _ in nil },
                                  pacing: .fixed(epochsPerTick: 5))
+        _ = free.update(.key(.enter), quiet)
         _ = free.update(.char("R"), quiet)
         #expect(free.pinnedSeed == nil && quiet.status == nil)
     }
@@ -271,6 +279,7 @@ extension Transition {
 
     @Test func theDiagnosisSentenceIsWholeAtTheSmallestSize() throws {
         var h = SandboxHarness(presetID: "full-batch", epochsPerTick: 5, size: Size(width: 60, height: 18))
+        h.send(.key(.enter))   // closes the preset's card
         h.tickUntilIdle()
         let reason = try #require(h.sandbox.run.diagnosis?.reason)
         let text = h.render().text.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }
@@ -304,6 +313,62 @@ extension Transition {
         #expect(h.sandbox.selected == .activation && h.sandbox.config.activation == .relu)
         let text = h.render().text
         #expect(text.contains("Hidden layers") && text.contains("Activation") && text.contains("relu"))
+    }
+
+    @Test func at80x24APresetsCardShowsItsWholeDescriptionBeforeTheRunStarts() {
+        var h = SandboxHarness(presetID: "lr-too-high", epochsPerTick: 50)
+        #expect(!h.sandbox.presetNotesFit(h.context.bodyArea, h.context), "at 80×24 the notes cannot hold the preset")
+        h.send(.tick(Date()))
+        #expect(h.sandbox.presetInfo == .open && h.sandbox.run.epochsDone == 0, "the run waits for the learner")
+        #expect(h.model.tickInterval == nil)
+        let text = h.render().text.replacingOccurrences(of: "\n", with: " ")
+        let squeezed = text.split(separator: " ").filter { !$0.isEmpty && $0 != "│" }.joined(separator: " ")
+        #expect(squeezed.contains("Learning rate 1.0: the loss jumps") && squeezed.contains("in the first epoch."))
+        // Any key closes it and the run starts; i opens it again.
+        h.send(.key(.right))
+        #expect(h.sandbox.presetInfo == .hidden && h.sandbox.config.lr == 1.0, "the closing key does nothing else")
+        h.tickUntilIdle()
+        #expect(h.sandbox.run.isFinished)
+        h.send(.char("i"))
+        #expect(h.sandbox.presetInfo == .open)
+        h.send(.key(.escape))
+        #expect(h.sandbox.presetInfo == .hidden && h.model.stack.count == 1, "Esc closes the card, not the screen")
+    }
+
+    @Test func whereTheNotesHoldThePresetNoCardInterrupts() {
+        var h = SandboxHarness(presetID: "lr-too-high", epochsPerTick: 50, size: Size(width: 120, height: 40))
+        h.tickUntilIdle()
+        #expect(h.sandbox.presetInfo == .hidden && h.sandbox.run.isFinished)
+    }
+
+    @Test func onlySettingsTheRunUsesAreShown() {
+        var h = SandboxHarness()
+        let text = h.render().text
+        #expect(!text.contains("Decay factor") && !text.contains("Step every") && !text.contains("Patience"))
+        #expect(text.contains("Batch: 1 update per epoch"), "the batch lines keep their place at 80×24")
+        while h.sandbox.selected != .earlyStopping { h.send(.key(.down)) }
+        h.send(.char("+"))
+        #expect(h.render().text.contains("Patience"))
+        h.send(.key(.down))
+        #expect(h.sandbox.selected == .patience)
+        // Turning early stopping off from another row hides Patience again, and the selection moves off it.
+        h.send(.key(.up), .char("-"))
+        #expect(!h.render().text.contains("Patience") && h.sandbox.selected == .earlyStopping)
+    }
+
+    @Test func theStepScheduleStepSizeIsSettableOnScreen() {
+        var h = SandboxHarness(size: Size(width: 120, height: 40))
+        while h.sandbox.selected != .schedule { h.send(.key(.down)) }
+        h.send(.char("+"))
+        #expect(h.sandbox.config.schedule == .step)
+        h.send(.key(.down), .key(.down))
+        #expect(h.sandbox.selected == .stepSize)
+        let before = h.sandbox.config.stepSize
+        h.send(.char("+"))
+        #expect(h.sandbox.config.stepSize > before)
+        #expect(h.sandbox.run.config.stepSize == h.sandbox.config.stepSize, "the change restarts the run with it")
+        let text = h.render().text
+        #expect(text.contains("Step every") && text.contains("Step schedule only"))
     }
 
     @Test func theBestMarkersLabelIsDrawnOverTheCurves() {

@@ -83,8 +83,9 @@ struct SandboxHarness {
 
     /// Where the slider of `control` is drawn (screen coordinates).
     func sliderTrack(_ control: SandboxControl) -> Rect {
-        let layout = SandboxLayout(area: context.bodyArea, controls: SandboxControl.allCases.count)
-        return Slider.track(in: SandboxLayout.sliderRect(layout.sliders[control.rawValue]))
+        let layout = sandbox.layout(context.bodyArea, context)
+        let row = SandboxControl.visible(sandbox.config).firstIndex(of: control)! - layout.firstControl
+        return Slider.track(in: SandboxLayout.sliderRect(layout.sliders[row]))
     }
 }
 

@@ -6,18 +6,36 @@ import TrainingSandbox
 /// The config keeps the exact value (a preset may use lr 0.005 or 12 epochs, which are not on a
 /// ladder); the slider shows the nearest rung and a step moves to the next rung above or below.
 enum SandboxControl: Int, CaseIterable {
-    case learningRate, batch, epochs, schedule, decay, warmup, earlyStopping, patience, optimizer, hidden, layers, activation, noise, seed
+    case learningRate, batch, epochs, schedule, decay, stepSize, warmup, earlyStopping, patience, optimizer, hidden, layers, activation, noise, seed
 
     /// TensorFlow Playground's 1–3 steps per decade, 1e-5 … 10.
     static let learningRates: [Double] = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3, 10]
     static let epochCounts: [Double] = [1, 2, 3, 5, 10, 12, 15, 20, 30, 40, 50, 60, 80, 100, 150, 200, 300, 400,
                                         500, 600, 800, 1000, 1500, 2000, 3000, 4000, 5000]
     static let decays: [Double] = [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99]
+    /// Epochs per decay step of the step schedule (PyTorch's StepLR step_size).
+    static let stepSizes: [Double] = [1, 2, 3, 5, 10, 15, 20, 25, 30, 50, 100, 200, 500]
     static let warmups: [Double] = [0, 1, 2, 3, 5, 10, 15, 20, 30, 50, 100]
     static let patiences: [Double] = [0, 1, 2, 3, 5, 10, 15, 20, 30, 50, 100]
     static let hiddenUnits: [Double] = [1, 2, 4, 8, 16, 32, 64, 128, 256]
     static let noises: [Double] = [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1]
     static let seeds: [Double] = (1...99).map(Double.init)
+
+    /// The controls shown for a config: a setting the config does not use is hidden (decay factor with no
+    /// decaying schedule, step size outside the step schedule, patience without early stopping), so that
+    /// every slider on screen changes the run and the batch lines keep their place at 80×24.
+    static func visible(_ c: TrainingConfig) -> [SandboxControl] {
+        allCases.filter { $0.isUsed(by: c) }
+    }
+
+    func isUsed(by c: TrainingConfig) -> Bool {
+        switch self {
+        case .decay: c.schedule == .step || c.schedule == .exponential
+        case .stepSize: c.schedule == .step
+        case .patience: c.earlyStopping
+        default: true
+        }
+    }
 
     func ladder(_ c: TrainingConfig) -> [Double] {
         switch self {
@@ -26,6 +44,7 @@ enum SandboxControl: Int, CaseIterable {
         case .epochs: Self.epochCounts
         case .schedule: Schedule.allCases.indices.map(Double.init)
         case .decay: Self.decays
+        case .stepSize: Self.stepSizes
         case .warmup: Self.warmups
         case .earlyStopping: [0, 1]
         case .patience: Self.patiences
@@ -45,6 +64,7 @@ enum SandboxControl: Int, CaseIterable {
         case .epochs: Double(c.epochs)
         case .schedule: Double(Schedule.allCases.firstIndex(of: c.schedule) ?? 0)
         case .decay: c.gamma
+        case .stepSize: Double(c.stepSize)
         case .warmup: Double(c.warmup)
         case .earlyStopping: c.earlyStopping ? 1 : 0
         case .patience: Double(c.patience)
@@ -65,6 +85,7 @@ enum SandboxControl: Int, CaseIterable {
         case .epochs: c.epochs = n
         case .schedule: c.schedule = Schedule.allCases[n]
         case .decay: c.gamma = v
+        case .stepSize: c.stepSize = max(1, n)
         case .warmup: c.warmup = n
         case .earlyStopping: c.earlyStopping = n == 1
         case .patience: c.patience = n

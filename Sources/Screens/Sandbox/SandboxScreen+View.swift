@@ -16,10 +16,15 @@ extension SandboxScreen {
         renderDiagnosis(in: layout.diagnosis, &buf, ctx, theme: theme)
         if let pickerSelection { renderPicker(area, selected: pickerSelection, &buf, ctx, theme: theme) }
         if explaining { renderExplanation(area, &buf, ctx, theme: theme) }
+        // Drawn while still pending too: the first frame after a preset already shows it, so the key that
+        // closes it is one the learner pressed having seen it.
+        if presetInfo == .open || (presetInfo == .pending && !presetNotesFit(area, ctx)) {
+            renderPresetInfo(area, &buf, ctx, theme: theme)
+        }
     }
 
     private func renderSliders(_ layout: SandboxLayout, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
-        for (row, control) in zip(layout.sliders, SandboxControl.allCases.dropFirst(layout.firstControl)) {
+        for (row, control) in zip(layout.sliders, SandboxControl.visible(config).dropFirst(layout.firstControl)) {
             let focused = control == selected
             Slider(label: "", valueText: control.valueText(config, ctx), position: control.position(config),
                    count: control.positionCount(config), focused: focused)
@@ -65,23 +70,49 @@ extension SandboxScreen {
     /// Only on larger terminals: the preset being shown and what the selected setting does.
     private func renderNotes(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
         guard rect.height >= 2, rect.width > 4 else { return }
-        var spans: [Span] = []
-        if let preset {
-            let changed = presetConfig != config ? ctx.t(" (changed)", " (変更あり)") : ""
-            spans.append(Span(ctx.t("Preset: ", "プリセット: ") + preset.title(ctx.language) + changed + "\n", style: theme.title))
-            if presetConfig == config { spans.append(Span(SandboxTryHint.text(for: preset, ctx) + "\n", style: theme.accent)) }
-            spans.append(Span(SandboxText.unfold(preset.description, ctx.language) + "\n"))
-            if let pinned = pinnedSeed, pinned != config.seed {
-                spans.append(Span(ctx.t("Shown on seed \(pinned); on seed \(config.seed) the lesson may differ.",
-                                        "狙いはシード \(pinned) で見られます。シード \(config.seed) では変わることがあります。") + "\n",
-                                  style: theme.warning))
-            }
-            spans.append(Span("\n"))
-        }
+        var spans = presetSpans(ctx, theme: theme)
+        if !spans.isEmpty { spans.append(Span("\n")) }
         spans.append(Span(selected.label(ctx) + ": " + selected.hint(ctx), style: theme.muted))
         // Two columns short of the charts, so the text never runs into their labels or legend.
         let text = Rect(x: rect.x, y: rect.y, width: rect.width - 2, height: rect.height)
-        Paragraph(spans, width: text.width).render(in: text, &buf)
+        Paragraph(spans, width: text.width).fitting(height: text.height, width: text.width).render(in: text, &buf)
+    }
+
+    /// The preset's title, what to try, its description and a pinned-seed warning (empty without a preset).
+    func presetSpans(_ ctx: AppContext, theme: Theme, changedNote: Bool = true) -> [Span] {
+        guard let preset else { return [] }
+        var spans: [Span] = []
+        let changed = changedNote && presetConfig != config ? ctx.t(" (changed)", " (変更あり)") : ""
+        spans.append(Span(ctx.t("Preset: ", "プリセット: ") + preset.title(ctx.language) + changed + "\n", style: theme.title))
+        if presetConfig == config { spans.append(Span(SandboxTryHint.text(for: preset, ctx) + "\n", style: theme.accent)) }
+        spans.append(Span(SandboxText.unfold(preset.description, ctx.language) + "\n"))
+        if let pinned = pinnedSeed, pinned != config.seed {
+            spans.append(Span(ctx.t("Shown on seed \(pinned); on seed \(config.seed) the lesson may differ.",
+                                    "狙いはシード \(pinned) で見られます。シード \(config.seed) では変わることがあります。") + "\n",
+                              style: theme.warning))
+        }
+        return spans
+    }
+
+    /// Whether the notes beside the sliders show the whole preset text at this size.
+    func presetNotesFit(_ area: Rect, _ ctx: AppContext) -> Bool {
+        let notes = layout(area, ctx).notes
+        guard notes.height >= 2, notes.width > 4 else { return false }
+        return Paragraph(presetSpans(ctx, theme: .standard), width: notes.width - 2).height <= notes.height
+    }
+
+    /// The preset's card over the screen: what the learner is about to see, read before the run starts.
+    private func renderPresetInfo(_ area: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
+        let width = min(area.width - 2, 72)
+        let body = presetSpans(ctx, theme: theme, changedNote: false) + [
+            Span("\n"), Span(ctx.t("Any key starts the run; i shows this again.", "何かキーを押すと学習が始まります。i でもう一度表示します。"),
+                             style: theme.muted),
+        ]
+        let lines = Paragraph(body, width: max(1, width - 4)).height
+        let box = area.centered(width: width, height: min(area.height, lines + 2))
+        buf.fill(box)
+        let inner = Panel(title: ctx.t("Preset", "プリセット"), style: theme.accent, titleStyle: theme.title).render(in: box, &buf, theme: theme)
+        Paragraph(body, width: inner.width).render(in: inner, &buf)
     }
 
     private func renderStatus(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {

@@ -21,6 +21,10 @@ public struct SandboxScreen: Screen {
     var pickerSelection: Int?
     /// True while the `c` explanation (the rules, the cause, its card) is open.
     var explaining = false
+    /// The preset's card (title, what to watch, what to try): decided on the first event after a preset
+    /// is applied, shown when the notes beside the sliders cannot hold it (80×24), and again on `i`.
+    var presetInfo: PresetInfo = .hidden
+    enum PresetInfo { case hidden, pending, open }
 
     /// Opens on a preset from `library` (nil or unknown: the default good-fit setup).
     /// `openCard` turns a card id into the screen that shows it (the flashcards screen provides it).
@@ -41,7 +45,8 @@ public struct SandboxScreen: Screen {
 
     public var tickInterval: Duration? { isRunning ? pacing.interval : nil }
 
-    var isRunning: Bool { !paused && !run.isFinished }
+    /// The run waits while the preset's card is open, so the learner reads what to watch before it starts.
+    var isRunning: Bool { !paused && !run.isFinished && presetInfo != .open }
 
     public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
         [
@@ -55,21 +60,25 @@ public struct SandboxScreen: Screen {
             KeyHelp("R S", ctx.t("new seed (new data and weights)", "シードを変える (データと初期重み)")),
             KeyHelp("d", ctx.t("drop or keep the leftover last batch", "端数の最後のバッチを捨てる/使う")),
             KeyHelp("p", ctx.t("presets", "プリセット"), footer: true),
+            KeyHelp("i", ctx.t("about this preset", "このプリセットの説明")),
             KeyHelp("c", ctx.t("explain", "解説"), footer: true),
         ]
     }
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if presetInfo == .pending { presetInfo = presetNotesFit(ctx.bodyArea, ctx) ? .hidden : .open }
+        if presetInfo == .open { return updatePresetInfo(event) }
         if pickerSelection != nil { return updatePicker(event, ctx) }
         if explaining { return updateExplanation(event, ctx) }
-        let controls = SandboxControl.allCases
+        let controls = SandboxControl.visible(config)
+        let index = controls.firstIndex(of: selected) ?? 0
         switch event {
         case .tick:
             advance()
         case .key(.down), .key(.tab), .char("j"):
-            selected = controls[(selected.rawValue + 1) % controls.count]
+            selected = controls[(index + 1) % controls.count]
         case .key(.up), .key(.backTab), .char("k"):
-            selected = controls[(selected.rawValue + controls.count - 1) % controls.count]
+            selected = controls[(index + controls.count - 1) % controls.count]
         case .key(.right), .char("+"), .char("="), .char("l"):
             let control = selected
             change { control.step(1, &$0) }
@@ -101,6 +110,10 @@ public struct SandboxScreen: Screen {
             pickerSelection = preset.flatMap { p in library.presets.firstIndex { $0.id == p.id } } ?? 0
         case .char("c"):
             return explain(ctx)
+        case .char("i"):
+            if preset != nil { presetInfo = .open } else {
+                ctx.status = ctx.t("No preset is loaded: p opens the list.", "プリセットは読み込まれていません。p で一覧を開きます。")
+            }
         case .key(.enter) where run.diagnosis != nil:
             return explain(ctx)
         case .key(.escape), .char("q"):
@@ -130,7 +143,14 @@ public struct SandboxScreen: Screen {
         var next = config
         guard edit(&next), next != config else { return }
         config = next
+        keepSelectionVisible()
         restart()
+    }
+
+    /// A hidden control cannot stay selected: fall back to the nearest shown one above it.
+    mutating func keepSelectionVisible() {
+        guard !selected.isUsed(by: config) else { return }
+        selected = SandboxControl.visible(config).last { $0.rawValue < selected.rawValue } ?? .learningRate
     }
 
     mutating func restart() {
@@ -151,7 +171,8 @@ public struct SandboxScreen: Screen {
     }
 
     func layout(_ area: Rect, _ ctx: AppContext) -> SandboxLayout {
-        SandboxLayout(area: area, controls: SandboxControl.allCases.count, selected: selected.rawValue,
+        let controls = SandboxControl.visible(config)
+        return SandboxLayout(area: area, controls: controls.count, selected: controls.firstIndex(of: selected) ?? 0,
                       diagnosisLines: diagnosisLines(width: area.width - 4, ctx))
     }
 
@@ -164,8 +185,20 @@ public struct SandboxScreen: Screen {
         }
         preset = p
         presetConfig = config
+        keepSelectionVisible()
+        presetInfo = .pending
         restart()
         return nil
+    }
+
+    /// Any key or click closes the preset's card and lets the run start; q and Esc do not leave the screen.
+    private mutating func updatePresetInfo(_ event: Event) -> Transition {
+        switch event {
+        case .key: presetInfo = .hidden
+        case .mouse(let m) where m.kind == .press: presetInfo = .hidden
+        default: break
+        }
+        return .none
     }
 
     /// Opens the explanation: the rules, the evidence, the cause and its card.
@@ -210,7 +243,7 @@ public struct SandboxScreen: Screen {
     private mutating func click(_ m: MouseEvent, _ ctx: AppContext) -> Transition {
         let layout = layout(ctx.bodyArea, ctx)
         if let row = layout.sliders.firstIndex(where: { $0.contains(m.position) }) {
-            let control = SandboxControl.allCases[layout.control(atRow: row)]
+            let control = SandboxControl.visible(config)[layout.control(atRow: row)]
             selected = control
             let rect = SandboxLayout.sliderRect(layout.sliders[row])
             // Clicks on the label only select; clicks and drags on the track set the value.

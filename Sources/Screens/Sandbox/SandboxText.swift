@@ -12,6 +12,7 @@ extension SandboxControl {
         case .epochs: ctx.t("Epochs", "エポック数")
         case .schedule: ctx.t("LR decay", "学習率の減衰")
         case .decay: ctx.t("Decay factor", "減衰率")
+        case .stepSize: ctx.t("Step every", "ステップ間隔")
         case .warmup: ctx.t("Warm-up", "ウォームアップ")
         case .earlyStopping: ctx.t("Early stopping", "早期停止")
         case .patience: ctx.t("Patience", "待機エポック")
@@ -37,6 +38,7 @@ extension SandboxControl {
             case .cosine: return ctx.t("cosine", "コサイン")
             }
         case .decay: return SandboxFormat.decimal(c.gamma)
+        case .stepSize: return "\(c.stepSize)"
         case .warmup: return "\(c.warmup)"
         case .earlyStopping: return c.earlyStopping ? ctx.t("on", "オン") : ctx.t("off", "オフ")
         case .patience: return "\(c.patience)"
@@ -64,7 +66,10 @@ extension SandboxControl {
         case .epochs: ctx.t("Passes over the training data: too many can overfit.",
                             "訓練データを何周するか。多すぎると過学習することがあります。")
         case .schedule: ctx.t("How the learning rate falls after warm-up.", "ウォームアップ後に学習率をどう下げるか。")
-        case .decay: ctx.t("Decay per epoch (exp) or per 10 epochs (step).", "エポックごと (指数) または 10 エポックごと (ステップ) の減衰率。")
+        case .decay: ctx.t("Factor the rate is multiplied by: each epoch (exp), or each step (step).",
+                           "学習率に掛ける係数。指数ではエポックごと、ステップではステップごとに掛けます。")
+        case .stepSize: ctx.t("Step schedule only: epochs between two decays of the learning rate.",
+                              "ステップ減衰のときだけ使います。学習率を下げる間隔 (エポック数)。")
         case .warmup: ctx.t("Epochs over which the learning rate ramps up from small.", "学習率を小さな値から徐々に上げるエポック数。")
         case .earlyStopping: ctx.t("Stop when the validation loss stops improving; keep the best weights.",
                                    "検証損失が改善しなくなったら止め、最良の重みを残します。")

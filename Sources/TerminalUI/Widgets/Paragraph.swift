@@ -19,6 +19,24 @@ public struct Paragraph: Sendable {
 
     public var height: Int { lines.count }
 
+    /// At most `height` lines; when lines are dropped, the last one kept ends in "…" within `width`, so a
+    /// cut is never silent.
+    public func fitting(height: Int, width: Int) -> Paragraph {
+        guard lines.count > height, height > 0 else { return self }
+        var copy = self
+        copy.lines = Array(lines.prefix(height))
+        var last = copy.lines[height - 1]
+        while last.width + 1 > width, var span = last.popLast() {
+            guard !span.text.isEmpty else { continue }
+            span.text.removeLast()
+            if !span.text.isEmpty { last.append(span) }
+        }
+        let style = last.last?.style ?? .plain
+        last.append(Span("…", style: style))
+        copy.lines[height - 1] = last
+        return copy
+    }
+
     /// Renders from line `scroll`; returns the number of rows used.
     @discardableResult
     public func render(in rect: Rect, _ buf: inout Buffer) -> Int {
