@@ -10,6 +10,7 @@ public final class NcursesTerminal: TerminalBackend {
     private var pairs: [UInt16: Int16] = [:]
     private var nextPair: Int16 = 1
     private var active = false
+    private let hyperlinks: Bool
 
     /// Whether the C library's locale can show UTF-8 (checked after `setlocale`).
     public static func localeIsUTF8() -> Bool {
@@ -61,6 +62,7 @@ public final class NcursesTerminal: TerminalBackend {
         mousemask(cn_all_mouse_events(), nil)
         mouseinterval(0)
         theme = Theme(unicode: unicode, color: color)
+        hyperlinks = HyperlinkOutput.isSupported(environment: environment)
         active = true
     }
 
@@ -87,6 +89,27 @@ public final class NcursesTerminal: TerminalBackend {
             }
         }
         refresh()
+    }
+
+    /// Written straight to the terminal after curses has flushed the frame (see HyperlinkOutput).
+    public func drawHyperlinks(_ send: [Hyperlink], clear: [Hyperlink], screen: Buffer) {
+        guard hyperlinks, active else { return }
+        var out = ""
+        for (link, url) in clear.map({ ($0, String?.none) }) + send.map({ ($0, Optional($0.url)) }) {
+            let style = screen[link.x, link.y].style
+            let symbolText = theme.unicode ? link.text : String(link.text.map(ASCIIFallback.map))
+            if let s = HyperlinkOutput.sequence(x: link.x, y: link.y, text: symbolText, url: url, style: style, color: theme.color) {
+                out += s
+            }
+        }
+        guard !out.isEmpty else { return }
+        let bytes = Array(out.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { break }
+            offset += n
+        }
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {

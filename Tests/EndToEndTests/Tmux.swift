@@ -107,6 +107,12 @@ final class Tmux {
 
     var screen: String { ((try? capture()) ?? []).joined(separator: "\n") }
 
+    /// Copies the raw bytes the program writes (escape sequences included) to `file` from now on.
+    func pipeOutput(to file: URL) throws {
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = try Self.run(["tmux", "-L", socket, "pipe-pane", "-O", "-t", Self.session, "cat >> '\(file.path)'"], captureOutput: false)
+    }
+
     /// Polls the pane until `predicate` holds or `timeout` passes; returns the last capture either way.
     @discardableResult
     func waitUntil(timeout: TimeInterval = 15, _ predicate: (String) -> Bool) throws -> (ok: Bool, screen: String) {

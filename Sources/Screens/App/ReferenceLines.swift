@@ -5,16 +5,15 @@ import TerminalUI
 /// it can be selected or clicked, and is cut with "…" only when it is wider than the text area. (The
 /// full URL is in the content file and in `aifprep exam --plain` output.)
 ///
-/// Not an OSC 8 hyperlink: the cell buffer carries a symbol and a style per cell and the ncurses backend
-/// writes the differences through curses, which tracks the cursor itself and has no way to pass an escape
-/// sequence through its output; a link attribute would need a second, non-curses write path.
+/// The URL line is also a hyperlink (OSC 8) to the full URL, sent by the backend where the terminal
+/// supports it, so a cut URL still opens whole.
 enum ReferenceLines {
     static func lines(_ refs: [Reference], width: Int, _ ctx: AppContext, theme: Theme, heading: Bool = true) -> [Line] {
         guard !refs.isEmpty, width > 0 else { return [] }
         var out: [Line] = heading ? [[], [Span(ctx.t("References", "参考資料"), style: theme.muted.with(.underline))]] : []
         for r in refs {
             if let title = r.title, !title.isEmpty { out += TextWrap.wrap([Span(title, style: theme.muted)], width: width) }
-            out.append([Span(url(r.url, width: width), style: theme.accent)])
+            out.append([Span(url(r.url, width: width), style: theme.accent, link: Sanitizer.clean(r.url))])
         }
         return out
     }

@@ -178,7 +178,7 @@ struct QuestionView {
         let visible = lines.indices.dropFirst(scroll).prefix(rect.height)
         for (row, i) in visible.enumerated() {
             var x = rect.x
-            for span in lines[i] { x += buf.put(span.text, x: x, y: rect.y + row, style: span.style, maxWidth: rect.maxX - x) }
+            for span in lines[i] { x += buf.put(span, x: x, y: rect.y + row, maxWidth: rect.maxX - x) }
             if let t = targets[i], let c = cursor, isCursor(t, c) {
                 buf.style(Rect(x: rect.x, y: rect.y + row, width: rect.width, height: 1)) { $0.with(.reverse) }
             }

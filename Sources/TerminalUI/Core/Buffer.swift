@@ -15,6 +15,15 @@ public struct Cell: Hashable, Sendable {
     public var isTail: Bool { width == 0 }
 }
 
+/// A run of cells on one row that links to `url`, with the text it had when it was drawn: if something
+/// drawn later covers it, the text no longer matches and the link is not sent.
+public struct Hyperlink: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var text: String
+    public var url: String
+}
+
 public struct CellChange: Hashable, Sendable {
     public var x: Int
     public var y: Int
@@ -25,6 +34,7 @@ public struct CellChange: Hashable, Sendable {
 public struct Buffer: Hashable, Sendable {
     public private(set) var area: Rect
     public private(set) var cells: [Cell]
+    public private(set) var hyperlinks: [Hyperlink] = []
 
     public init(size: Size) {
         area = Rect(size: size)
@@ -32,6 +42,25 @@ public struct Buffer: Hashable, Sendable {
     }
 
     public var size: Size { area.size }
+
+    /// The text of row `y` from column `x`, `width` columns wide (tails of wide characters skipped).
+    public func text(x: Int, y: Int, width: Int) -> String {
+        guard y >= 0, y < area.height else { return "" }
+        var out = ""
+        for cx in max(0, x)..<min(area.width, x + width) where !self[cx, y].isTail { out.append(self[cx, y].symbol) }
+        return out
+    }
+
+    /// Marks the `width` columns drawn at (x, y) as a link to `url`.
+    public mutating func link(_ url: String, x: Int, y: Int, width: Int) {
+        guard width > 0, y >= 0, y < area.height, x >= 0, x < area.width else { return }
+        hyperlinks.append(Hyperlink(x: x, y: y, text: text(x: x, y: y, width: width), url: url))
+    }
+
+    /// The links whose text is still on screen as drawn.
+    public var intactHyperlinks: [Hyperlink] {
+        hyperlinks.filter { text(x: $0.x, y: $0.y, width: DisplayWidth.of($0.text)) == $0.text }
+    }
 
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * area.width + x] }
@@ -90,6 +119,14 @@ public struct Buffer: Hashable, Sendable {
             }
         }
         return draw(clean, x: x, y: y, style: style, limit: limit)
+    }
+
+    /// Puts a span's text, and records its link over the columns it took.
+    @discardableResult
+    public mutating func put(_ span: Span, x: Int, y: Int, maxWidth: Int? = nil) -> Int {
+        let used = put(span.text, x: x, y: y, style: span.style, maxWidth: maxWidth)
+        if let url = span.link { link(url, x: x, y: y, width: used) }
+        return used
     }
 
     private mutating func draw(_ clean: String, x: Int, y: Int, style: Style, limit: Int) -> Int {

@@ -2,7 +2,12 @@
 public struct Span: Hashable, Sendable {
     public var text: String
     public var style: Style
-    public init(_ text: String, style: Style = .plain) { self.text = text; self.style = style }
+    /// A URL the text links to (an OSC 8 hyperlink where the terminal supports it). Wrapping drops it, so
+    /// linked text goes on a line of its own.
+    public var link: String?
+    public init(_ text: String, style: Style = .plain, link: String? = nil) {
+        self.text = text; self.style = style; self.link = link
+    }
 }
 
 /// One display line made of spans.

@@ -17,6 +17,13 @@ public protocol TerminalBackend: AnyObject {
     /// Waits up to `timeout` milliseconds (or forever when nil) for the next input event.
     func nextEvent(timeout: Int?) -> Event?
     func suspend()
+    /// After `draw`: links to (re)send over their cells, and links that are gone to write back plainly.
+    /// `screen` is the frame just drawn (for each link's cell style).
+    func drawHyperlinks(_ send: [Hyperlink], clear: [Hyperlink], screen: Buffer)
+}
+
+extension TerminalBackend {
+    public func drawHyperlinks(_ send: [Hyperlink], clear: [Hyperlink], screen: Buffer) {}
 }
 
 /// Draws the "terminal too small" message instead of a program that cannot fit.

@@ -31,7 +31,12 @@ public final class Runtime {
             minimumSize.renderMessage(into: &buf, theme: backend.theme, japanese: isJapanese())
         }
         let full = previous?.size != size
-        backend.draw(buf.diff(from: full ? nil : previous), fullRedraw: full)
+        let changes = buf.diff(from: full ? nil : previous)
+        backend.draw(changes, fullRedraw: full)
+        let links = buf.intactHyperlinks, before = full ? [] : previous?.intactHyperlinks ?? []
+        let send = HyperlinkOutput.toSend(current: links, previous: before, changes: changes, fullRedraw: full)
+        let clear = HyperlinkOutput.toClear(current: links, previous: before)
+        if !send.isEmpty || !clear.isEmpty { backend.drawHyperlinks(send, clear: clear, screen: buf) }
         previous = buf
     }
 

@@ -24,7 +24,7 @@ public struct ListView: Sendable {
             let marker: String = isSelected ? "\(theme.symbols.pointer) " : "  "
             var x = rect.x + buf.put(marker, x: rect.x, y: y, style: isSelected ? theme.accent.with(.bold) : .plain)
             for span in items[i] {
-                x += buf.put(span.text, x: x, y: y, style: span.style, maxWidth: rect.maxX - x)
+                x += buf.put(span, x: x, y: y, maxWidth: rect.maxX - x)
             }
             if isSelected { buf.style(Rect(x: rect.x, y: y, width: rect.width, height: 1)) { $0.with(.reverse) } }
         }

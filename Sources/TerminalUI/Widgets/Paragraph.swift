@@ -49,9 +49,7 @@ public struct Paragraph: Sendable {
             case .center: x += max(0, (rect.width - w) / 2)
             case .right: x += max(0, rect.width - w)
             }
-            for span in line {
-                x += buf.put(span.text, x: x, y: rect.y + i, style: span.style, maxWidth: rect.maxX - x)
-            }
+            for span in line { x += buf.put(span, x: x, y: rect.y + i, maxWidth: rect.maxX - x) }
         }
         return visible.count
     }
