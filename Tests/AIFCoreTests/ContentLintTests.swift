@@ -98,6 +98,19 @@ struct BrokenContent: Sendable, CustomTestStringConvertible {
             "Content/terminology.yaml:7:25: term 'in-context learning': 'コンテキスト内学習' is both the term and a "
                 + "variant to avoid",
         ]),
+        BrokenContent(name: "alias-use", issues: [
+            // Reported where each alias is written, once per use, not at the anchor inside 'ex-anchor'.
+            "Content/cards/extra.yaml:14:11: card 'ex-alias': back should be a mapping with 'en' and 'ja' texts, found a list",
+            "Content/cards/extra.yaml:18:14: card 'ex-alias-again': back should be a mapping with 'en' and 'ja' texts, found a list",
+        ]),
+        BrokenContent(name: "quoted-multiline-terminology", issues: [
+            // Each on the continuation line it is written on: double-quoted, single-quoted, plain, and quoted in {…}.
+            "Content/cards/extra.yaml:11:9: Japanese text uses 'temperature'; the terminology list says '温度' (temperature)",
+            "Content/cards/extra.yaml:16:11: Japanese text uses 'インコンテキスト学習'; the terminology list says "
+                + "'コンテキスト内学習' (in-context learning)",
+            "Content/cards/extra.yaml:23:9: Japanese text uses 'temperature'; the terminology list says '温度' (temperature)",
+            "Content/cards/extra.yaml:26:9: Japanese text uses 'temperature'; the terminology list says '温度' (temperature)",
+        ]),
         BrokenContent(name: "item-fields", issues: [
             "Content/questions/extra.yaml:5:17: question 'q-extra': difficulty 'tough' is not one of easy, medium, hard",
             "Content/questions/extra.yaml:6:15: question 'q-extra': 'reviewed' should be the day a reviewer checked "
@@ -183,6 +196,12 @@ struct BrokenContent: Sendable, CustomTestStringConvertible {
         #expect(ContentReader.referenceProblem("https://docs.aws.amazon.com.evil.example/") != nil)
         #expect(ContentReader.referenceProblem("ftp://docs.aws.amazon.com/x") != nil)
         #expect(ContentReader.referenceProblem("not a url") != nil)
+    }
+
+    @Test func aliasTokensAreFoundWhereANodeStartsAndNotInComments() {
+        let text = "a: *x # *x\nb: [*x, *y]\nc: \"**x\"\nd:\n  - *x\n"
+        let found = YAMLAliases.aliasTokens(in: text, names: ["x"])["x"] ?? []
+        #expect(found.map { "\($0.line):\($0.column)" } == ["1:4", "2:5", "5:5"])
     }
 
     @Test func tabsAreFoundOnlyInIndentation() {

@@ -153,12 +153,17 @@ final class ContentReader {
         japaneseTexts.sources[path] = lines
         UnsafeCharacters.checkRaw(lines, path: path, issues: issues)
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            let parser = try Parser(yaml: text)
+            guard let node = try parser.singleRoot() else {
                 issues.add("file is empty", at: start)
                 return nil
             }
             UnsafeCharacters.checkEscapes(node, lines: lines, path: path, issues: issues)
-            return YAMLFile.Parsed(file: file, root: node)
+            // Issues found through an alias are reported where the alias is written, not at its anchor.
+            let aliases = YAMLAliases.relocate(node, text: text, parser: parser)
+            var located = file
+            located.aliasUses = aliases.useMarks
+            return YAMLFile.Parsed(file: located, root: aliases.root)
         } catch {
             YAMLSyntax.report(error, text: text, in: file)
             return nil

@@ -122,33 +122,69 @@ extension ContentReader {
         return prefix.components(separatedBy: hit.variant).count - 1
     }
 
-    /// Finds the variant in the file's own lines, starting where the scalar starts, so that the
-    /// location is right for block scalars (whose text starts on the next line, indented) too.
+    /// Finds the variant in the file's own lines, from where the scalar starts to the line it ends on, so that
+    /// the location is right for block scalars (whose text starts on the next line, indented) and for quoted or
+    /// plain values folded over several lines. Columns count Unicode scalars, as libyaml's do.
     private func position(of variant: String, nth: Int, in entry: JapaneseTexts.Entry) -> SourceLocation {
         let fallback = entry.mark
-        guard let lines = japaneseTexts.sources[entry.file], entry.mark.line >= 1 else { return fallback }
-        let span = entry.raw.count { $0 == "\n" } + 2
-        var remaining = nth
+        guard let lines = japaneseTexts.sources[entry.file], entry.mark.line >= 1, entry.mark.line <= lines.count
+        else { return fallback }
         let first = entry.mark.line - 1
-        for index in first..<min(lines.count, first + span) {
-            var line = String(lines[index])
-            var skipped = 0
-            if index == first {
-                // The scalar starts at its mark's column on the first line.
-                let drop = max(0, entry.mark.column - 1)
-                line = String(line.dropFirst(drop))
-                skipped = drop
-            }
-            var searchFrom = line.startIndex
-            while let range = line.range(of: variant, range: searchFrom..<line.endIndex) {
-                if remaining == 0 {
-                    let column = skipped + line.distance(from: line.startIndex, to: range.lowerBound) + 1
-                    return SourceLocation(file: entry.file, line: index + 1, column: column)
+        let last = Self.lastLine(of: entry, in: lines)
+        let needle = Array(variant.unicodeScalars)
+        guard !needle.isEmpty else { return fallback }
+        var remaining = nth
+        for index in first...last {
+            let scalars = Array(lines[index].unicodeScalars)
+            // The scalar starts at its mark's column on the first line (after the quote of a quoted one).
+            var start = index == first ? max(0, entry.mark.column - 1) + (entry.quote == nil ? 0 : 1) : 0
+            while start + needle.count <= scalars.count {
+                if scalars[start..<start + needle.count].elementsEqual(needle) {
+                    if remaining == 0 { return SourceLocation(file: entry.file, line: index + 1, column: start + 1) }
+                    remaining -= 1
+                    start += needle.count
+                } else {
+                    start += 1
                 }
-                remaining -= 1
-                searchFrom = range.upperBound
             }
         }
         return fallback
+    }
+
+    /// The 0-based index of the scalar's last line: a quoted scalar's closing quote; a block or plain one's last
+    /// line indented deeper than the line it starts on (blank lines included), or as far as its own text reaches.
+    static func lastLine(of entry: JapaneseTexts.Entry, in lines: [Substring]) -> Int {
+        let first = entry.mark.line - 1
+        if let quote = entry.quote {
+            var i = max(0, entry.mark.column - 1) + 1  // just after the opening quote
+            for index in first..<lines.count {
+                let scalars = Array(lines[index].unicodeScalars)
+                if index > first { i = 0 }
+                while i < scalars.count {
+                    let c = scalars[i]
+                    if quote == "\"" && c == "\\" { i += 2; continue }
+                    if c == quote {
+                        // '' is an escaped quote inside a single-quoted scalar.
+                        if quote == "'" && i + 1 < scalars.count && scalars[i + 1] == "'" { i += 2; continue }
+                        return index
+                    }
+                    i += 1
+                }
+            }
+            return lines.count - 1
+        }
+        func indent(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
+        let base = indent(lines[first])
+        var last = first
+        var index = first + 1
+        while index < lines.count {
+            let line = lines[index]
+            if line.allSatisfy({ $0 == " " || $0 == "\r" }) { index += 1; continue }
+            guard indent(line) > base else { break }
+            last = index
+            index += 1
+        }
+        // At least as many lines as the text's own line breaks (a block scalar keeps them).
+        return min(lines.count - 1, max(last, first + entry.raw.count { $0 == "\n" } + (entry.isBlock ? 1 : 0)))
     }
 }

@@ -13,8 +13,7 @@ final class IssueCollector {
 
     private var seen = Set<ContentIssue>()
 
-    /// The same issue once: a value used through YAML aliases (`*name`) is composed as the anchored node
-    /// itself, so each use would report it again at the anchor.
+    /// The same issue once (an alias used twice on one line, or a check that meets a value twice).
     func add(_ message: String, at location: SourceLocation) {
         let issue = ContentIssue(file: display(location.file), line: location.line, column: location.column, message: message)
         if seen.insert(issue).inserted { issues.append(issue) }
@@ -38,9 +37,11 @@ final class JapaneseTexts {
     struct Entry {
         let file: String
         let raw: String
-        /// Where the scalar's value begins (for a block scalar, the `|` line).
+        /// Where the scalar's value begins (for a block scalar, the `|` line; for a quoted one, its quote).
         let mark: SourceLocation
         let isBlock: Bool
+        /// `"` or `'` for a quoted scalar, whose text may continue over several lines up to its closing quote.
+        var quote: Unicode.Scalar? = nil
     }
 
     private(set) var entries: [Entry] = []
@@ -56,10 +57,18 @@ struct YAMLFile {
     let path: String
     let issues: IssueCollector
     var japanese: JapaneseTexts? = nil
+    /// Where aliases are used (`YAMLAliases`): a node marked there is a copy of its anchor's, not text written
+    /// there, so position-based checks (terminology) read it at the anchor instead.
+    var aliasUses: Set<Int> = []
 
     func location(_ node: Node) -> SourceLocation {
         let mark = node.mark
         return SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func isAliasUse(_ node: Node) -> Bool {
+        guard !aliasUses.isEmpty, let mark = node.mark else { return false }
+        return aliasUses.contains(YAMLAliases.key(line: mark.line, column: mark.column))
     }
 
     func report(_ message: String, at node: Node) { issues.add(message, at: location(node)) }
@@ -118,9 +127,10 @@ struct YAMLFile {
                 continue
             }
             let text = Self.isNull(value) ? "" : scalar.string
-            if language == .ja, let japanese {
+            if language == .ja, let japanese, !isAliasUse(value) {
                 let isBlock = scalar.style == .literal || scalar.style == .folded
-                japanese.add(.init(file: path, raw: text, mark: location(value), isBlock: isBlock))
+                let quote: Unicode.Scalar? = scalar.style == .doubleQuoted ? "\"" : scalar.style == .singleQuoted ? "'" : nil
+                japanese.add(.init(file: path, raw: text, mark: location(value), isBlock: isBlock, quote: quote))
             }
             if text.trimmingWhitespace.isEmpty {
                 report("\(owner): \(field) '\(name)' text is empty", at: key)
