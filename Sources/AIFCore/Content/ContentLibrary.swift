@@ -1,9 +1,12 @@
+import Synchronization
+
 /// Everything loaded from the content directory, with id lookups.
 public struct ContentLibrary: Sendable {
     public let blueprint: ExamBlueprint
     public let decks: [Deck]
     public let cards: [Card]
-    public let questions: [Question]
+    /// Decoded on first use when the library came from the content cache (`QuestionStorage`).
+    public var questions: [Question] { questionStorage.questions }
     public let caseStudies: [CaseStudy]
     public let presets: [SandboxPreset]
     /// Training state (`good`, `overfitting`, `underfitting`, `unstable`) → id of the card that explains it.
@@ -12,7 +15,7 @@ public struct ContentLibrary: Sendable {
     public let terms: [Term]
 
     private let cardIndex: [String: Int]
-    private let questionIndex: [String: Int]
+    private let questionStorage: QuestionStorage
     private let caseStudyIndex: [String: Int]
     private let presetIndex: [String: Int]
     private let domainIndex: [String: Domain]
@@ -22,22 +25,25 @@ public struct ContentLibrary: Sendable {
         blueprint: ExamBlueprint, decks: [Deck], cards: [Card], questions: [Question], caseStudies: [CaseStudy],
         presets: [SandboxPreset], diagnosisCards: [String: String], terms: [Term] = []
     ) {
+        self.init(blueprint: blueprint, decks: decks, cards: cards, questions: QuestionStorage(questions),
+                  caseStudies: caseStudies, presets: presets, diagnosisCards: diagnosisCards, terms: terms)
+    }
+
+    init(
+        blueprint: ExamBlueprint, decks: [Deck], cards: [Card], questions: QuestionStorage, caseStudies: [CaseStudy],
+        presets: [SandboxPreset], diagnosisCards: [String: String], terms: [Term]
+    ) {
         self.terms = terms
         self.blueprint = blueprint
         self.decks = decks
         self.cards = cards
-        self.questions = questions
+        self.questionStorage = questions
         self.caseStudies = caseStudies
         self.presets = presets
         self.diagnosisCards = diagnosisCards
         // First definition wins, matching the loader's duplicate rule.
-        func index<T>(_ items: [T], _ id: (T) -> String) -> [String: Int] {
-            var result: [String: Int] = [:]
-            for (offset, item) in items.enumerated() where result[id(item)] == nil { result[id(item)] = offset }
-            return result
-        }
+        func index<T>(_ items: [T], _ id: (T) -> String) -> [String: Int] { firstIndex(items, id) }
         cardIndex = index(cards, \.id)
-        questionIndex = index(questions, \.id)
         caseStudyIndex = index(caseStudies, \.id)
         presetIndex = index(presets, \.id)
         domainIndex = Dictionary(blueprint.domains.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -45,7 +51,7 @@ public struct ContentLibrary: Sendable {
     }
 
     public func card(id: String) -> Card? { cardIndex[id].map { cards[$0] } }
-    public func question(id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+    public func question(id: String) -> Question? { questionStorage.question(id: id) }
     public func caseStudy(id: String) -> CaseStudy? { caseStudyIndex[id].map { caseStudies[$0] } }
     public func preset(id: String) -> SandboxPreset? { presetIndex[id].map { presets[$0] } }
     public func domain(id: String) -> Domain? { domainIndex[id] }
@@ -56,6 +62,48 @@ public struct ContentLibrary: Sendable {
     public func questions(caseStudyID: String) -> [Question] { questions.filter { $0.caseStudyID == caseStudyID } }
     /// The card that explains a training state, e.g. `diagnosisCard(for: "overfitting")`.
     public func diagnosisCard(for state: String) -> Card? { diagnosisCards[state].flatMap { card(id: $0) } }
+}
+
+/// Offsets by id; the first definition wins, matching the loader's duplicate rule.
+func firstIndex<T>(_ items: [T], _ id: (T) -> String) -> [String: Int] {
+    var result: [String: Int] = [:]
+    for (offset, item) in items.enumerated() where result[id(item)] == nil { result[id(item)] = offset }
+    return result
+}
+
+/// The questions of a library. From the content cache they are decoded the first time anything asks for them:
+/// they are three quarters of the cache, and the first frame (the home screen) needs none of them.
+final class QuestionStorage: Sendable {
+    private struct Decoded {
+        let questions: [Question]
+        let index: [String: Int]
+        init(_ questions: [Question]) {
+            self.questions = questions
+            index = firstIndex(questions, \.id)
+        }
+    }
+
+    private let state: Mutex<(decoded: Decoded?, decode: (@Sendable () -> [Question])?)>
+
+    init(_ questions: [Question]) { state = Mutex((Decoded(questions), nil)) }
+
+    /// `decode` runs once, on first use.
+    init(decodingLater decode: @escaping @Sendable () -> [Question]) { state = Mutex((nil, decode)) }
+
+    private var decoded: Decoded {
+        state.withLock { state in
+            if let decoded = state.decoded { return decoded }
+            let decoded = Decoded(state.decode?() ?? [])
+            state = (decoded, nil)
+            return decoded
+        }
+    }
+
+    var questions: [Question] { decoded.questions }
+    func question(id: String) -> Question? {
+        let decoded = decoded
+        return decoded.index[id].map { decoded.questions[$0] }
+    }
 }
 
 extension ContentLibrary: Codable {
