@@ -26,14 +26,17 @@ enum ColdStart {
         env["LINES"] = "24"
         env["COLUMNS"] = "80"
         env["AIFPREP_EXIT_AFTER_FIRST_FRAME"] = "1"
+        env["AIFPREP_REPORT_PEAK_RSS"] = "1"
         let args = [binary, "--content", contentDir.path]
         // The first run fills the content cache, as a learner's first start does.
         let first = once(args, env: env)
-        var times: [Double] = [], peak = 0
+        var times: [Double] = [], cpu: [Double] = [], peak = 0
         for _ in 0..<7 {
             guard let r = once(args, env: env) else { break }
             times.append(r.seconds)
-            peak = max(peak, r.maxRSSKB)
+            cpu.append(r.cpuSeconds)
+            guard let rss = r.peakRSSKB else { peak = -1; break }
+            peak = max(peak, rss)
         }
         var uncached = env
         uncached["AIFPREP_NO_CONTENT_CACHE"] = "1"
@@ -47,13 +50,30 @@ enum ColdStart {
             let median = times[times.count / 2]
             report("cold start to first frame (80×24, median of \(times.count); first start \(ms(first.seconds)), without the cache \(slow.map { ms($0.seconds) } ?? "?"))",
                    ms(median), target: "< 150 ms", ok: median < 0.150)
-            report("peak RSS of the app at its first frame", "\(peak / 1024) MB", target: "< 40 MB", ok: peak < 40 * 1024)
+            cpu.sort()
+            // CPU time (user + system) hardly depends on what else the machine runs; wall time does.
+            print("info  cold start CPU time (user + system), median: \(ms(cpu[cpu.count / 2])); load average \(loadAverage())")
+            guard peak > 0 else {
+                report("peak RSS of the app at its first frame", "not reported by aifprep", target: "< 40 MB", ok: false)
+                return
+            }
+            report("peak RSS of the app at its first frame (its own VmHWM)", "\((Double(peak) / 1024 * 10).rounded() / 10) MB",
+                   target: "< 40 MB", ok: peak < 40 * 1024)
         }
     }
 
     static func ms(_ s: Double) -> String { "\((s * 1e4).rounded() / 10) ms" }
 
-    static func once(_ args: [String], env: [String: String]) -> (seconds: Double, maxRSSKB: Int)? {
+    /// The 1, 5 and 15-minute load averages, to read wall-clock figures against.
+    static func loadAverage() -> String {
+        var loads = [Double](repeating: 0, count: 3)
+        guard getloadavg(&loads, 3) == 3 else { return "unknown" }
+        return loads.map { String(format: "%.2f", $0) }.joined(separator: " ")
+    }
+
+    /// `peakRSSKB`: what the app printed of its own peak (`wait4`'s figure would include this process's, see
+    /// `TerminalSession.reportPeakRSS`).
+    static func once(_ args: [String], env: [String: String]) -> (seconds: Double, cpuSeconds: Double, peakRSSKB: Int?)? {
         var name = [CChar](repeating: 0, count: 256)
         let master = tg_open_pty(&name, Int32(name.count), 80, 24)
         guard master >= 0 else { return nil }
@@ -74,11 +94,16 @@ enum ColdStart {
         let start = wall()
         guard posix_spawn(&pid, args[0], &actions, nil, argv, envp) == 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 65_536)
+        var output: [UInt8] = []
         var status: Int32 = 0
         var usage = rusage()
-        let deadline = start + 20
+        let deadline = start + 120   // a first start parses everything: slow on a loaded machine
         while true {
-            while read(master, &buffer, buffer.count) > 0 {}   // keep the pty drained
+            while true {   // keep the pty drained
+                let n = read(master, &buffer, buffer.count)
+                guard n > 0 else { break }
+                output.append(contentsOf: buffer[0..<n])
+            }
             let r = wait4(pid, &status, WNOHANG, &usage)
             if r == pid { break }
             if wall() > deadline { kill(pid, SIGKILL); _ = wait4(pid, &status, 0, &usage); return nil }
@@ -86,6 +111,14 @@ enum ColdStart {
         }
         let seconds = wall() - start
         guard (status & 0x7F) == 0, (status >> 8) & 0xFF == 0 else { return nil }
-        return (seconds, Int(usage.ru_maxrss))
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+        while true {   // what was written just before the exit
+            let n = read(master, &buffer, buffer.count)
+            guard n > 0 else { break }
+            output.append(contentsOf: buffer[0..<n])
+        }
+        let text = String(decoding: output, as: UTF8.self)
+        let rss = text.range(of: "aifprep peak RSS: ").flatMap { Int(text[$0.upperBound...].prefix { $0.isNumber }) }
+        return (seconds, cpu, rss)
     }
 }

@@ -93,15 +93,24 @@ print("info  parsing and checking \(contentDir.path) (\(library?.cards.count ?? 
 let cacheDir = FileManager.default.temporaryDirectory.appendingPathComponent("aifprep-bench-cache-\(getpid())")
 defer { try? FileManager.default.removeItem(at: cacheDir) }
 _ = try? ContentCache.load(from: contentDir, cacheDirectory: cacheDir, buildID: "bench")
+//     The questions are decoded on first use (the first frame needs none): timed separately, and in all.
 var cachedOutcome = ContentCache.Outcome.miss
-var cachedLoad = Double.infinity
+var cachedLoad = Double.infinity, questionsDecode = Double.infinity, cachedAll = Double.infinity, cachedCPU = Double.infinity
 for _ in 0..<10 {
-    let start = wall()
-    cachedOutcome = (try? ContentCache.load(from: contentDir, cacheDirectory: cacheDir, buildID: "bench"))?.outcome ?? .miss
-    cachedLoad = min(cachedLoad, wall() - start)
+    let start = wall(), startCPU = now()
+    let loaded = try? ContentCache.load(from: contentDir, cacheDirectory: cacheDir, buildID: "bench")
+    let loadedAt = wall()
+    cachedCPU = min(cachedCPU, now() - startCPU)
+    cachedOutcome = loaded?.outcome ?? .miss
+    sink += Double(loaded?.library.questions.count ?? 0)
+    let end = wall()
+    cachedLoad = min(cachedLoad, loadedAt - start)
+    questionsDecode = min(questionsDecode, end - loadedAt)
+    cachedAll = min(cachedAll, end - start)
 }
-report("content load with \(library?.questions.count ?? 0) questions + \(library?.cards.count ?? 0) cards (validated cache, \(cachedOutcome))",
+report("content load with \(library?.questions.count ?? 0) questions + \(library?.cards.count ?? 0) cards (validated cache, \(cachedOutcome); questions decoded on first use)",
        "\((cachedLoad * 1e4).rounded() / 10) ms", target: "< 60 ms", ok: cachedLoad < 0.060 && cachedOutcome == .hit)
+print("info  content load CPU time: \((cachedCPU * 1e4).rounded() / 10) ms; the questions' first use: \((questionsDecode * 1e4).rounded() / 10) ms; cache hit with everything decoded: \((cachedAll * 1e4).rounded() / 10) ms")
 if let library {
     for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
         var worst = 0.0, total = 0.0, frames = 0

@@ -27,8 +27,20 @@ enum TerminalSession {
         var app = AppModel(root: home, context: context)
         runtime.run(&app)
         terminal.shutdown()
+        if environment["AIFPREP_REPORT_PEAK_RSS"] == "1" { reportPeakRSS() }
         let sig = TerminalGuard.pendingSignal
         return sig == 0 ? 0 : 128 + sig
+    }
+
+    /// For `make bench`: this process's peak resident memory (VmHWM), on stderr. Measured here because a
+    /// parent's `wait4` reports the larger of it and the parent's own peak (Linux carries the peak across
+    /// `posix_spawn`'s exec).
+    static func reportPeakRSS() {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return }
+        let kB = line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "?"
+        FileHandle.standardError.write(Data("aifprep peak RSS: \(kB) kB\n".utf8))
     }
 
     static func isInteractive() -> Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
