@@ -9,10 +9,13 @@ extension HomeMenu {
         library: ContentLibrary, store: any ProgressStoring, seed: UInt64,
         openSandbox: ((String) -> (any Screen)?)? = nil, quizStudyQuestionIDs: (() -> [String])? = nil
     ) -> HomeEntry {
-        let services = FlashcardsServices(
+        flashcards(FlashcardsServices(
             library: library, store: store, timeZone: .current,
-            seed: seed, openSandbox: openSandbox, quizStudyQuestionIDs: quizStudyQuestionIDs)
-        return HomeEntry(
+            seed: seed, openSandbox: openSandbox, quizStudyQuestionIDs: quizStudyQuestionIDs))
+    }
+
+    static func flashcards(_ services: FlashcardsServices) -> HomeEntry {
+        HomeEntry(
             shortcut: "F",
             title: ("Flashcards", "フラッシュカード"),
             summary: ("Spaced repetition (FSRS-6): study what is due, then new cards up to your daily limit. By domain, deck or tag; progress is saved after every card.",

@@ -52,8 +52,8 @@ struct StartCommand: ParsableCommand {
         TerminalGuard.setReportPath(boot.paths.dataDirectory.appendingPathComponent("crash-report.txt").path)
         let utf8 = TerminalSession.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
         let context = boot.makeContext(canShowJapanese: utf8)
-        let entries = HomeMenu.entries(library: library, database: database, seed: seed)
-        let code = TerminalSession.run(context: context, home: HomeScreen(entries: entries))
+        let home = HomeMenu.home(library: library, database: database, seed: seed)
+        let code = TerminalSession.run(context: context, home: home)
         if code != 0 { throw ExitCode(code) }
     }
 }
