@@ -152,3 +152,32 @@ struct StatsScreenTests {
         }
     }
 }
+
+@Suite("Stats screen: practice the weakest")
+struct StatsPracticeTests {
+    typealias F = StatsFixtures
+
+    @Test func pStartsPracticeOnTheThreeWeakestTasks() throws {
+        let ctx = F.context(.en)
+        let store = InMemoryQuizAttemptStore()
+        var services = F.services()
+        services.quiz = QuizServices(library: F.library, store: store, makeSeed: { 7 })
+        let weakest = try services.compute(ctx).1.weakestTasks.map(\.id)
+        var app = AppModel(root: StatsScreen(services: services, ctx), context: ctx)
+        _ = app.update(.resize(Size(width: 80, height: 24)))
+        #expect(F.render(app).text.contains("p practise weakest"))
+        _ = app.update(.char("p"))
+        let run = try #require(app.stack.last as? QuizRunScreen)
+        #expect(run.session.attempt.mode == .practice)
+        let tasks = Set(run.session.attempt.questionIDs.compactMap { F.library.question(id: $0)?.taskID })
+        #expect(tasks.isSubset(of: Set(weakest)) && !tasks.isEmpty)
+        #expect(try store.unfinishedAttempt()?.id == run.session.attempt.id, "saved before the first answer")
+
+        // With that quiz unfinished, p does not replace it.
+        var again = AppModel(root: StatsScreen(services: services, ctx), context: ctx)
+        _ = again.update(.resize(Size(width: 80, height: 24)))
+        _ = again.update(.char("p"))
+        #expect(again.stack.last is StatsScreen)
+        #expect(ctx.status?.contains("unfinished") == true)
+    }
+}

@@ -33,11 +33,15 @@ public struct StatsScreen: Screen {
         ctx.t("Stats", "統計") + " · " + (page == .overview ? ctx.t("Overview", "概要") : ctx.t("Cards & quizzes", "カードとクイズ"))
     }
 
-    enum Action { case next, previous, reload, back }
+    enum Action { case next, previous, reload, practice, back }
+
+    static let practiceCount = 10
 
     func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
         [
             KeyBinding("Tab ←→", ctx.t("other page", "ページ切替"), footer: true, on: [.key(.tab), .key(.right), .key(.left), .char("l"), .char("h")], .next),
+            KeyBinding("p", ctx.t("practise the 3 weakest tasks", "弱い 3 タスクを練習"), footer: true, short: ctx.t("practise weakest", "弱点を練習"),
+                       enabled: services.quiz != nil && (figures?.readiness.hasEvidence ?? false), on: [.char("p")], .practice),
             KeyBinding("r", ctx.t("refresh", "更新"), footer: true, on: [.char("r")], .reload),
             KeyBinding("q Esc", ctx.t("back", "戻る"), on: [.char("q"), .key(.escape)], .back),
         ]
@@ -50,9 +54,20 @@ public struct StatsScreen: Screen {
         switch action {
         case .next, .previous: page = page == .overview ? .cardsAndQuizzes : .overview
         case .reload: reload(ctx)
+        case .practice: return practiceWeakest(ctx)
         case .back: return .pop
         }
         return .none
+    }
+
+    /// A practice quiz on the three weakest task statements; an unfinished quiz is never replaced from here.
+    func practiceWeakest(_ ctx: AppContext) -> Transition {
+        guard let quiz = services.quiz, let tasks = figures?.readiness.weakestTasks.map(\.id), !tasks.isEmpty else { return .none }
+        if (try? quiz.store.unfinishedAttempt()) ?? nil != nil {
+            ctx.status = ctx.t("A quiz is unfinished: resume or discard it under Quiz first.", "中断中のクイズがあります。先にクイズで再開するか破棄してください。")
+            return .none
+        }
+        return QuizMenuScreen.start(mode: .practice, filter: PracticeFilter(tasks: Set(tasks), count: Self.practiceCount), services: quiz, ctx)
     }
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {

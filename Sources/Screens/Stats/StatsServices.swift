@@ -9,10 +9,13 @@ public struct StatsServices {
     public var timeZone: TimeZone
     /// One snapshot of the progress store (the executable reads the database; tests pass one).
     public var load: () throws -> StatsInput
+    /// Starts practice on the weakest tasks (`p`); nil hides the key.
+    public var quiz: QuizServices?
 
-    public init(library: ContentLibrary, timeZone: TimeZone = .current, load: @escaping () throws -> StatsInput) {
+    public init(library: ContentLibrary, timeZone: TimeZone = .current, quiz: QuizServices? = nil, load: @escaping () throws -> StatsInput) {
         self.library = library
         self.timeZone = timeZone
+        self.quiz = quiz
         self.load = load
     }
 

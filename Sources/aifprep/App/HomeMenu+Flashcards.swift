@@ -3,17 +3,7 @@ import Foundation
 import Screens
 
 extension HomeMenu {
-    /// The Flashcards mode. `store` is the opened `ProgressDatabase`; `openSandbox` opens the training
-    /// sandbox on a preset id (nil while the sandbox is not wired).
-    static func flashcards(
-        library: ContentLibrary, store: any ProgressStoring, seed: UInt64,
-        openSandbox: ((String) -> (any Screen)?)? = nil, quizStudyQuestionIDs: (() -> [String])? = nil
-    ) -> HomeEntry {
-        flashcards(FlashcardsServices(
-            library: library, store: store, timeZone: .current,
-            seed: seed, openSandbox: openSandbox, quizStudyQuestionIDs: quizStudyQuestionIDs))
-    }
-
+    /// The Flashcards mode (its services carry the store, the sandbox link and the missed quiz questions).
     static func flashcards(_ services: FlashcardsServices) -> HomeEntry {
         HomeEntry(
             shortcut: "F",

@@ -5,8 +5,8 @@ import Screens
 import StudyStats
 
 extension HomeMenu {
-    static func statsServices(library: ContentLibrary, database: ProgressDatabase) -> StatsServices {
-        StatsServices(library: library, timeZone: .current, load: { try StatsSource.input(database) })
+    static func statsServices(library: ContentLibrary, database: ProgressDatabase, quiz: QuizServices?) -> StatsServices {
+        StatsServices(library: library, timeZone: .current, quiz: quiz, load: { try StatsSource.input(database) })
     }
 
     static func stats(_ services: StatsServices) -> HomeEntry {

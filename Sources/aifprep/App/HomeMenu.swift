@@ -19,10 +19,11 @@ enum HomeMenu {
         let flashcardServices = FlashcardsServices(
             library: library, store: database, timeZone: .current, seed: seed ?? SeedSequence.random(), openSandbox: openSandbox,
             quizStudyQuestionIDs: { (try? quizStore.studyQuestionIDs()) ?? [] })
-        let statsServices = statsServices(library: library, database: database)
+        let quizServices = QuizServices(library: library, store: quizStore, makeSeed: quizSeeds.next, openSandbox: openSandbox)
+        let statsServices = statsServices(library: library, database: database, quiz: quizServices)
         let entries = [
             flashcards(flashcardServices),
-            quiz(library: library, store: quizStore, makeSeed: quizSeeds.next, openSandbox: openSandbox),
+            quiz(quizServices),
             stats(statsServices),
             sandbox(library: library, openCard: openCard),
             settings(),
