@@ -5,8 +5,10 @@ import Foundation
 public struct StatsReport: Codable, Sendable, Equatable {
     public var stats: StudyStats
     public var readiness: Readiness
+    public var plan: ExamPlan?
 
-    public init(stats: StudyStats, readiness: Readiness) {
+    public init(stats: StudyStats, readiness: Readiness, plan: ExamPlan? = nil) {
+        self.plan = plan
         self.stats = stats
         self.readiness = readiness
     }
@@ -37,6 +39,10 @@ public struct StatsReport: Codable, Sendable, Equatable {
         }
         let tasks = r.weakestTasks.map { task in "\(task.id) \(library.task(id: task.id).map { $0.title(language) } ?? "") (\(Self.percent(task.mean)))" }
         if r.hasEvidence { lines.append(t("Weakest tasks: ", "弱いタスク: ") + tasks.joined(separator: "; ")) }
+        if let p = plan {
+            lines.append(t("Exam \(p.examDate) in \(p.daysLeft) days: \(p.newPerDay) new cards a day introduce the \(p.newCardsLeft) left by \(p.finishBy); up to \(p.peakReviews) reviews a day (limit \(p.reviewLimit)); exam-day recall \(Self.percent(p.recallOnExamDay)) if you keep up, rating Good",
+                           "試験日 \(p.examDate) まで \(p.daysLeft) 日: 1 日 \(p.newPerDay) 枚で残り \(p.newCardsLeft) 枚を \(p.finishBy) までに導入。復習は 1 日最大 \(p.peakReviews) 回 (上限 \(p.reviewLimit) 回)。予定どおり Good で復習した場合の試験日の記憶率 \(Self.percent(p.recallOnExamDay))"))
+        }
         lines.append(t("Today: \(s.reviewsToday) reviews · streak \(s.currentStreak) days (longest \(s.longestStreak))",
                        "今日: 復習 \(s.reviewsToday) 回 · 連続 \(s.currentStreak) 日 (最長 \(s.longestStreak) 日)"))
         lines.append(t(String(format: "Per day (30 days): %.1f reviews, %.1f min", s.reviewsPerDay, s.secondsPerDay / 60),

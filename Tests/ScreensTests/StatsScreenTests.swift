@@ -136,13 +136,14 @@ struct StatsScreenTests {
     @Test func homeShowsTheFiguresAtAGlance() {
         for lang in [Language.en, .ja] {
             let ctx = F.context(lang)
+            ctx.settings.examDate = "2025-06-23"
             let services = F.services()
             let entries = [HomeEntry(shortcut: "P", title: ("Progress & stats", "進捗と統計"), summary: ("Your progress.", "進捗。"),
                                      open: { StatsScreen(services: services, $0) })]
             let home = HomeScreen(entries: entries, dashboard: { ctx in
                 guard let (s, r) = try? services.compute(ctx) else { return nil }
                 return HomeDashboard(dueToday: 3, newLeft: 17, readiness: r, weakestDomain: "2 " + F.library.blueprint.domains[1].title(ctx.language),
-                                     lastExam: s.lastExam, daysToExam: 12)
+                                     lastExam: s.lastExam, daysToExam: 12, plan: try? services.plan(ctx))
             })
             var app = AppModel(root: home, context: ctx)
             _ = app.update(.resize(Size(width: 80, height: 24)))
@@ -179,5 +180,31 @@ struct StatsPracticeTests {
         _ = again.update(.char("p"))
         #expect(again.stack.last is StatsScreen)
         #expect(ctx.status?.contains("unfinished") == true)
+    }
+}
+
+@Suite("Settings: exam date")
+struct ExamDateSettingTests {
+    @Test func arrowsMoveTheExamDateAndXClearsIt() {
+        let ctx = StatsFixtures.context(.en)
+        var saved: [String?] = []
+        ctx.onSettingsChange = { saved.append($0.examDate); return nil }
+        var app = AppModel(root: SettingsScreen(), context: ctx)
+        _ = app.update(.resize(Size(width: 80, height: 24)))
+        for _ in 0..<6 { _ = app.update(.key(.down)) }
+        #expect(StatsFixtures.render(app).text.contains("Exam date"))
+        _ = app.update(.key(.right))   // unset → four weeks from today
+        let start = ctx.settings.examDate
+        #expect(start != nil && saved.last == start)
+        _ = app.update(.char("+"))
+        _ = app.update(.key(.left))
+        let p = AppSettings.parseExamDate(ctx.settings.examDate ?? "")
+        let s0 = AppSettings.parseExamDate(start ?? "")
+        #expect(p != nil && s0 != nil)
+        let d = StudyDate(year: p!.year, month: p!.month, day: p!.day).dayNumber - StudyDate(year: s0!.year, month: s0!.month, day: s0!.day).dayNumber
+        #expect(d == 6)
+        #expect(StatsFixtures.render(app).text.contains(ctx.settings.examDate!))
+        _ = app.update(.char("x"))
+        #expect(ctx.settings.examDate == nil && saved.last == .some(nil))
     }
 }

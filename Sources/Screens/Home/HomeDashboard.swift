@@ -12,9 +12,11 @@ public struct HomeDashboard: Sendable, Equatable {
     public var weakestDomain: String?
     public var lastExam: QuizHistoryEntry?
     public var daysToExam: Int?
+    public var plan: ExamPlan?
 
     public init(dueToday: Int, newLeft: Int, readiness: Readiness? = nil, weakestDomain: String? = nil,
-                lastExam: QuizHistoryEntry? = nil, daysToExam: Int? = nil) {
+                lastExam: QuizHistoryEntry? = nil, daysToExam: Int? = nil, plan: ExamPlan? = nil) {
+        self.plan = plan
         self.dueToday = dueToday
         self.newLeft = newLeft
         self.readiness = readiness
@@ -44,6 +46,16 @@ public struct HomeDashboard: Sendable, Equatable {
             last.append(Span(d >= 0 ? ctx.t("exam in \(d) days", "試験まで \(d) 日") : ctx.t("exam date passed", "試験日は過ぎました"), style: theme.warning))
         }
         if !last.isEmpty { lines.append(last) }
+        if let p = plan {
+            let pct = StatsServices.percent(p.recallOnExamDay)
+            let text = p.newCardsLeft == 0 ? ctx.t("all cards introduced · exam-day recall \(pct)", "全カード学習済み · 試験日の記憶率 \(pct)")
+                : p.isLate ? ctx.t("\(p.newCardsLeft) new cards left, under a week to go · recall \(pct)", "新規 \(p.newCardsLeft) 枚、試験まで 1 週間未満 · 記憶率 \(pct)")
+                : ctx.t("\(p.newPerDay) new a day · exam-day recall \(pct)", "1 日 \(p.newPerDay) 枚 · 試験日の記憶率 \(pct)")
+            lines.append([Span(ctx.t("Plan: ", "計画: "), style: theme.muted), Span(text)])
+            if !p.fitsReviewLimit {
+                lines.append([Span(ctx.t("  up to \(p.peakReviews) reviews a day, over your \(p.reviewLimit)", "  1 日最大 \(p.peakReviews) 回、上限 \(p.reviewLimit) 回を超えます"), style: theme.warning)])
+            }
+        }
         return lines
     }
 }

@@ -30,6 +30,15 @@ public struct StatsServices {
 }
 
 extension StatsServices {
+    /// The plan to the exam date in Settings, or nil when none is set.
+    public func plan(_ ctx: AppContext) throws -> ExamPlan? {
+        guard let text = ctx.settings.examDate, let d = AppSettings.parseExamDate(text) else { return nil }
+        let input = try load()
+        return ExamPlanner.plan(library: library, progress: input.progress, now: ctx.now(), examDate: StudyDate(year: d.year, month: d.month, day: d.day),
+                                clock: StudyClock(timeZone: timeZone, dayStartHour: ctx.settings.dayStartHour),
+                                desiredRetention: ctx.settings.desiredRetention, reviewLimit: ctx.settings.reviewsPerDay)
+    }
+
     static func percent(_ x: Double?) -> String { x.map { String(format: "%.0f %%", $0 * 100) } ?? "–" }
 
     /// "612 (80 % range 540–680)".

@@ -25,8 +25,9 @@ extension HomeMenu {
             guard let queue = try? flashcards.withQuizStudyCards().queue(.all, ctx),
                   let (s, readiness) = try? stats.compute(ctx) else { return nil }
             let weakest = readiness.weakestDomain.flatMap { w in stats.library.domain(id: w.id).map { "\($0.number) \($0.title(ctx.language))" } }
+            let plan = (try? stats.plan(ctx)) ?? nil
             return HomeDashboard(dueToday: queue.learning.count + queue.reviews.count + queue.learnAhead.count, newLeft: queue.new.count,
-                                 readiness: readiness, weakestDomain: weakest, lastExam: s.lastExam)
+                                 readiness: readiness, weakestDomain: weakest, lastExam: s.lastExam, daysToExam: plan?.daysLeft, plan: plan)
         }
     }
 }

@@ -1,6 +1,7 @@
 import AIFCore
 import Foundation
 import ProgressStore
+import SpacedRepetition
 import StudyStats
 
 /// The store reads behind the statistics, in one place so the screens and commands share them.
@@ -13,7 +14,12 @@ enum StatsSource {
                        timeZone: TimeZone = .current) throws -> StatsReport {
         let input = try input(database)
         let clock = StudyClock(timeZone: timeZone, dayStartHour: settings.dayStartHour)
+        let plan = settings.examDate.flatMap(AppSettings.parseExamDate).map { d in
+            ExamPlanner.plan(library: library, progress: input.progress, now: now, examDate: StudyDate(year: d.year, month: d.month, day: d.day),
+                             clock: clock, desiredRetention: settings.desiredRetention, reviewLimit: settings.reviewsPerDay)
+        }
         return StatsReport(stats: StudyStats(input, library: library, now: now, clock: clock),
-                           readiness: ReadinessEstimator().estimate(answers: input.answers, progress: input.progress, library: library, now: now))
+                           readiness: ReadinessEstimator().estimate(answers: input.answers, progress: input.progress, library: library, now: now),
+                           plan: plan)
     }
 }

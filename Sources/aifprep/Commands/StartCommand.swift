@@ -18,12 +18,20 @@ struct StartCommand: ParsableCommand {
     @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep). Your own decks in <data dir>/decks load beside it.")
     var content: String?
 
+    @Option(name: .customLong("exam-date"), help: "Your exam day, YYYY-MM-DD (saved in Settings; \"none\" clears it): the plan counts down to it.")
+    var examDate: String?
+
     @Option(help: "Seed for quiz draws, option order and interval fuzz, to reproduce a session (default: random).")
     var seed: UInt64?
+
+    func validate() throws {
+        try AppBootstrap.checkExamDate(examDate)
+    }
 
     func run() throws {
         // Content and the database are checked before the terminal changes, so errors print as plain text.
         var boot = AppBootstrap(dataDir: dataDir)
+        boot.apply(examDate: examDate)
         let library = try ContentSource.load(content, userDecks: ContentSource.userDecks(dataDir: dataDir),
                                              cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
         guard TerminalSession.isInteractive() else {

@@ -21,6 +21,9 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Language of the text: en or ja (default: your setting).")
     var lang: String?
 
+    @Option(name: .customLong("exam-date"), help: "Your exam day, YYYY-MM-DD (saved in Settings; \"none\" clears it): the plan counts down to it.")
+    var examDate: String?
+
     @Option(name: .customLong("data-dir"), help: "Where progress is stored.")
     var dataDir: String?
 
@@ -28,11 +31,13 @@ struct StatsCommand: ParsableCommand {
     var content: String?
 
     func validate() throws {
+        try AppBootstrap.checkExamDate(examDate)
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or ja") }
     }
 
     func run() throws {
-        let boot = AppBootstrap(dataDir: dataDir)
+        var boot = AppBootstrap(dataDir: dataDir)
+        boot.apply(examDate: examDate)
         let library = try ContentSource.load(content, userDecks: ContentSource.userDecks(dataDir: dataDir),
                                              cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
         let database: ProgressDatabase
