@@ -26,6 +26,9 @@ import Testing
         let text = try Tmux.run([Tmux.binary.path, "stats"], environment: t.environment)
         #expect(text.output.contains("Readiness: \(score) (80 % range \(low)–\(high)"), "\(text.output)")
 
+        let csv = try Tmux.run([Tmux.binary.path, "export", "results", "--format", "csv"], environment: t.environment)
+        #expect(csv.output.split(separator: "\n").filter { $0.hasPrefix("attempt,") && $0.contains(",exam,") }.count == 1, "\(csv.output)")
+
         try t.start()
         try t.waitFor("Readiness: \(score) (80 % range \(low)–\(high))")
         #expect(t.screen.contains("Last exam: "))

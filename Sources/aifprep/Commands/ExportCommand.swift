@@ -3,11 +3,12 @@ import AnkiExport
 import ArgumentParser
 import Foundation
 import ProgressStore
+import StudyStats
 
 /// `aifprep export anki`: take the cards (and questions) to Anki or AnkiDroid.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export your study material and progress.", subcommands: [Anki.self])
+        commandName: "export", abstract: "Export your study material and progress.", subcommands: [Anki.self, Results.self])
 
     struct Anki: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -74,6 +75,43 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 ContentSource.printError("aifprep: could not write \(url.path): \(error)")
                 throw ExitCode.failure
+            }
+        }
+    }
+
+    /// Quiz attempts, their answers and the review log, for spreadsheets and scripts.
+    struct Results: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print your quiz attempts, answers and review log as CSV or JSON.",
+            discussion: "CSV columns: record (attempt, answer or review), time, id, item, score_or_rating, correct, total, passed, seconds.")
+
+        @Option(help: "csv or json.")
+        var format: String = "csv"
+
+        @Option(help: "Write to this file instead of standard output.")
+        var out: String?
+
+        @Option(name: .customLong("data-dir"), help: "Where progress is stored.")
+        var dataDir: String?
+
+        func validate() throws {
+            if !["csv", "json"].contains(format) { throw ValidationError("--format must be csv or json") }
+        }
+
+        func run() throws {
+            let boot = AppBootstrap(dataDir: dataDir)
+            let text: String
+            do {
+                let input = try StatsSource.input(try ProgressDatabase(directory: boot.paths.dataDirectory))
+                text = format == "json" ? try ResultsExport.json(input) : ResultsExport.csv(input)
+            } catch {
+                ContentSource.printError("aifprep: \(error)")
+                throw ExitCode.failure
+            }
+            if let out {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } else {
+                print(text, terminator: "")
             }
         }
     }
