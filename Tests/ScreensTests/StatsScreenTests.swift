@@ -208,3 +208,23 @@ struct ExamDateSettingTests {
         #expect(ctx.settings.examDate == nil && saved.last == .some(nil))
     }
 }
+
+@Suite("Card browser: due now")
+struct CardBrowserDueNowTests {
+    typealias F = StatsFixtures
+
+    @Test func dueNowLeavesOutLearningStepsStillAhead() throws {
+        let store = InMemoryProgressStore()
+        let now = F.now
+        // a1: a learning step due in 9 minutes; a2: a learning step due a minute ago; a3: a review due tonight.
+        try store.save(CardProgress(cardID: "a1", card: SchedulingCard(state: .learning, step: 1, stability: 2, difficulty: 5,
+                                                                      due: now.addingTimeInterval(9 * 60), lastReview: now.addingTimeInterval(-60))))
+        try store.save(CardProgress(cardID: "a2", card: SchedulingCard(state: .learning, step: 1, stability: 2, difficulty: 5,
+                                                                      due: now.addingTimeInterval(-60), lastReview: now.addingTimeInterval(-660))))
+        try store.save(CardProgress(cardID: "a3", card: SchedulingCard(state: .review, step: nil, stability: 5, difficulty: 5,
+                                                                      due: now.addingTimeInterval(8 * 3600), lastReview: now.addingTimeInterval(-5 * 86_400))))
+        var browser = CardBrowserScreen(services: FlashcardsServices(library: F.library, store: store, timeZone: F.utc))
+        browser.filter = .due
+        #expect(try browser.rows(F.context(.en)).map(\.card.id) == ["a2", "a3"])
+    }
+}
