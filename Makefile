@@ -5,6 +5,8 @@ SWIFT ?= swift
 export SWIFT_BACKTRACE := interactive=no
 RUN_PACKAGES := libncurses-dev libsqlite3-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tmux
+# module=requirement: the real Anki library checks `aifprep export anki` (Tests/AnkiExportTests).
+TEST_PYTHON_PACKAGES := anki.collection=anki==26.9.3
 PREFIX ?= /usr/local
 
 .PHONY: run test build bench lint release docs install dist dist-check deps-run deps-test check-swift clean
@@ -85,6 +87,7 @@ deps-run: check-swift
 
 deps-test: check-swift
 	@./scripts/ensure-packages.sh $(TEST_PACKAGES)
+	@./scripts/ensure-python-packages.sh $(TEST_PYTHON_PACKAGES)
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "error: Swift 6.1 or newer is needed (https://swift.org/install); '$(SWIFT)' was not found" >&2; exit 1; }

@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Layers, from the inside out:
-//   core (no terminal):   AIFCore, SpacedRepetition, TrainingSandbox, ProgressStore, SeededRandom
+//   core (no terminal):   AIFCore, SpacedRepetition, TrainingSandbox, ProgressStore, SeededRandom, StudyStats, AnkiExport
 //   UI (no terminal I/O): TerminalUI (buffer, layout, widgets, charts, runtime), Screens
 //   backend:              CNcursesw, CTerminalGuard, NcursesBackend
 //   executable:           aifprep (arguments and wiring only), EmbeddedContent (Content/ built in)
@@ -36,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // MARK: core
@@ -54,9 +55,17 @@ let package = Package(
             dependencies: ["AIFCore", "SpacedRepetition", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // Figures from the progress store: stats, readiness.
+        .target(name: "StudyStats", dependencies: ["AIFCore", "SpacedRepetition"], linkerSettings: [.linkedLibrary("m")]),
+        // Anki packages (.apkg): an SQLite collection in a zip.
+        .target(
+            name: "AnkiExport",
+            dependencies: ["AIFCore", "SpacedRepetition", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+
         // MARK: UI
         .target(name: "TerminalUI", dependencies: ["TextSafety"]),
-        .target(name: "Screens", dependencies: ["TerminalUI", "AIFCore", "SpacedRepetition", "TrainingSandbox"]),
+        .target(name: "Screens", dependencies: ["TerminalUI", "AIFCore", "SpacedRepetition", "TrainingSandbox", "StudyStats"]),
 
         // MARK: backend
         ncurses,
@@ -75,7 +84,7 @@ let package = Package(
             name: "aifprep",
             dependencies: [
                 "AIFCore", "SpacedRepetition", "TrainingSandbox", "ProgressStore",
-                "TerminalUI", "Screens", "NcursesBackend", "TextSafety", "EmbeddedContent",
+                "TerminalUI", "Screens", "NcursesBackend", "TextSafety", "EmbeddedContent", "StudyStats", "AnkiExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,10 +95,12 @@ let package = Package(
         .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore", "TrainingSandbox"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StudyStatsTests", dependencies: ["StudyStats", "AIFCore", "SpacedRepetition", "SeededRandom"]),
+        .testTarget(name: "AnkiExportTests", dependencies: ["AnkiExport", "AIFCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "AIFCore", "SpacedRepetition"]),
         .testTarget(
             name: "ScreensTests",
-            dependencies: ["Screens", "TerminalUI", "AIFCore", "TrainingSandbox", "SpacedRepetition", "GoldenTesting"],
+            dependencies: ["Screens", "TerminalUI", "AIFCore", "TrainingSandbox", "SpacedRepetition", "GoldenTesting", "StudyStats"],
             exclude: ["Goldens"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "GoldenTesting"], exclude: ["Goldens"]),

@@ -31,7 +31,7 @@ struct AIFPrep: ParsableCommand {
         (`make install` installs both; see the README's Install section).
         """,
         version: version,
-        subcommands: [StartCommand.self, ContentCommand.self, ExamCommand.self, TrainCommand.self, SRSCommand.self],
+        subcommands: [StartCommand.self, ContentCommand.self, ExamCommand.self, TrainCommand.self, SRSCommand.self, StatsCommand.self, ExportCommand.self],
         defaultSubcommand: StartCommand.self
     )
 }

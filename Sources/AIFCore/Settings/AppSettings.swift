@@ -9,6 +9,8 @@ public struct AppSettings: Codable, Equatable, Sendable {
     public var desiredRetention: Double = 0.9
     public var dayStartHour: Int = 4
     public var examExtraTime: Bool = false
+    /// The learner's exam day, "YYYY-MM-DD" (nil: not set); the plan counts down to it.
+    public var examDate: String?
     /// The last practice setup, offered again next time (nil: everything, the default).
     public var practice: PracticeChoice?
 
@@ -23,7 +25,21 @@ public struct AppSettings: Codable, Equatable, Sendable {
         desiredRetention = (try? c.decodeIfPresent(Double.self, forKey: .desiredRetention)).map { min(max($0, 0.7), 0.97) } ?? d.desiredRetention
         dayStartHour = (try? c.decodeIfPresent(Int.self, forKey: .dayStartHour)).map { min(max($0, 0), 23) } ?? d.dayStartHour
         examExtraTime = (try? c.decodeIfPresent(Bool.self, forKey: .examExtraTime)) ?? d.examExtraTime
+        examDate = ((try? c.decodeIfPresent(String.self, forKey: .examDate)) ?? nil).flatMap { AppSettings.parseExamDate($0) == nil ? nil : $0 }
         practice = (try? c.decodeIfPresent(PracticeChoice.self, forKey: .practice)) ?? nil
+    }
+}
+
+extension AppSettings {
+    /// (year, month, day) from "YYYY-MM-DD", or nil when it is not a real date.
+    public static func parseExamDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        var c = DateComponents(year: y, month: m, day: d)
+        c.calendar = Calendar(identifier: .gregorian)
+        guard c.isValidDate else { return nil }
+        return (y, m, d)
     }
 }
 

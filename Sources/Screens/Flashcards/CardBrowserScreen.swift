@@ -63,7 +63,10 @@ public struct CardBrowserScreen: Screen {
             case .learning: keep = !isNew && row?.card.state == .learning
             case .review: keep = !isNew && row?.card.state == .review
             case .relearning: keep = row?.card.state == .relearning
-            case .due: keep = !isNew && (row.map { $0.card.due < endOfToday && !$0.isBuried(at: now) } ?? false)
+            // Due now: (re)learning cards whose step has come, and review cards due today (as the study queue takes them).
+            case .due: keep = !isNew && (row.map { r in
+                !r.isBuried(at: now) && (r.card.state == .review ? r.card.due < endOfToday : r.card.due <= now)
+            } ?? false)
             case .buried: keep = row?.isBuried(at: now) ?? false
             }
             return keep ? (card, row) : nil
@@ -144,11 +147,17 @@ public struct CardBrowserScreen: Screen {
         x += buf.put(filter.name(ctx), x: x, y: area.y, style: .bold)
         buf.put("  " + ctx.count(rows.count, "card", "cards", ja: "枚"), x: x, y: area.y, style: theme.muted, maxWidth: max(0, area.maxX - x))
 
-        let widths = (id: 12, state: 9, due: 7, s: 7, d: 5)
-        let frontWidth = max(8, area.width - 2 - widths.id - widths.state - widths.due - widths.s - widths.d - 5)
-        let header = [Self.pad(ctx.t("card", "カード"), widths.id), Self.pad(ctx.t("state", "状態"), widths.state),
-                      Self.pad(ctx.t("due", "期限"), widths.due), Self.pad(ctx.t("stab.", "安定度"), widths.s),
-                      Self.pad(ctx.t("diff", "難度"), widths.d), ctx.t("front", "表面")].joined(separator: " ")
+        // Ids in full or not at all: a clipped id ("hp-learning-") names no card.
+        let longestID = rows.map { DisplayWidth.of($0.0.id) }.max() ?? 0
+        let fixed = 2 + 9 + 7 + 7 + 5 + 4
+        let showIDs = area.width - fixed - longestID - 1 >= 14
+        let widths = (id: showIDs ? max(longestID, DisplayWidth.of(ctx.t("card", "カード"))) : 0, state: 9, due: 7, s: 7, d: 5)
+        let frontWidth = max(8, area.width - fixed - (showIDs ? widths.id + 1 : 0))
+        let idHeader: [String] = showIDs ? [Self.pad(ctx.t("card", "カード"), widths.id)] : []
+        let columns: [String] = [Self.pad(ctx.t("state", "状態"), widths.state),
+                                 Self.pad(ctx.t("due", "期限"), widths.due), Self.pad(ctx.t("stab.", "安定度"), widths.s),
+                                 Self.pad(ctx.t("diff", "難度"), widths.d), ctx.t("front", "表面")]
+        let header = (idHeader + columns).joined(separator: " ")
         buf.put("  " + header, x: area.x, y: area.y + 1, style: theme.muted.with(.underline), maxWidth: area.width)
 
         let items: [Line] = rows.map { card, row in
@@ -158,9 +167,11 @@ public struct CardBrowserScreen: Screen {
             } else { due = "—" }
             let s = row?.card.stability.map { String(format: "%.1fd", $0) } ?? "—"
             let d = row?.card.difficulty.map { String(format: "%.1f", $0) } ?? "—"
-            let text = [Self.pad(card.id, widths.id), Self.pad(Self.stateName(row, now: now, ctx), widths.state),
-                        Self.pad(due, widths.due), Self.pad(s, widths.s), Self.pad(d, widths.d),
-                        Self.pad(card.front(ctx.language), frontWidth)].joined(separator: " ")
+            let id: [String] = showIDs ? [Self.pad(card.id, widths.id)] : []
+            let rest: [String] = [Self.pad(Self.stateName(row, now: now, ctx), widths.state),
+                                  Self.pad(due, widths.due), Self.pad(s, widths.s), Self.pad(d, widths.d),
+                                  Self.pad(card.front(ctx.language), frontWidth)]
+            let text = (id + rest).joined(separator: " ")
             return [Span(text)]
         }
         let rect = Self.listArea(area)

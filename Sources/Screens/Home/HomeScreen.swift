@@ -24,8 +24,13 @@ public struct HomeEntry {
 public struct HomeScreen: Screen {
     public var entries: [HomeEntry]
     public var selected = 0
+    /// Figures at a glance (due cards, readiness, last exam), read fresh for each frame; nil shows none.
+    public var dashboard: ((AppContext) -> HomeDashboard?)?
 
-    public init(entries: [HomeEntry]) { self.entries = entries }
+    public init(entries: [HomeEntry], dashboard: ((AppContext) -> HomeDashboard?)? = nil) {
+        self.entries = entries
+        self.dashboard = dashboard
+    }
 
     public func title(_ ctx: AppContext) -> String { ctx.t("Home", "ホーム") }
 
@@ -108,7 +113,17 @@ public struct HomeScreen: Screen {
         let summary = Paragraph(Markup.parse(ctx.isJapanese ? e.summary.ja : e.summary.en), width: inner.width)
         y += summary.render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf) + 1
         if let s = e.status(ctx), y < inner.maxY {
-            Paragraph(s, style: theme.good, width: inner.width).render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf)
+            y += Paragraph(s, style: theme.good, width: inner.width).render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf) + 1
+        }
+        // At a glance, just above the exam facts; left out when the description needs the room.
+        if let lines = dashboard?(ctx)?.lines(ctx, theme: theme) {
+            let top = inner.maxY - 2 - lines.count
+            if top >= y {
+                for (i, line) in lines.enumerated() {
+                    var x = inner.x
+                    for span in line { x += buf.put(span.text, x: x, y: top + i, style: span.style, maxWidth: max(0, inner.maxX - x)) }
+                }
+            }
         }
         let facts = ctx.t("65 questions · 90 minutes · pass at 700 of 1000", "65 問 · 90 分 · 1000 点中 700 点で合格")
         if inner.height > 8 {

@@ -1,5 +1,6 @@
 import AIFCore
 import Foundation
+import SpacedRepetition
 import TerminalUI
 
 /// Every setting on one list: ←/→ (or h/l, −/+) changes the selected one, and it is saved at once.
@@ -7,7 +8,7 @@ public struct SettingsScreen: Screen {
     public var selected = 0
     public init() {}
 
-    enum Row: CaseIterable { case language, newCards, reviews, retention, dayStart, extraTime }
+    enum Row: CaseIterable { case language, newCards, reviews, retention, dayStart, extraTime, examDate }
 
     public func title(_ ctx: AppContext) -> String { ctx.t("Settings", "設定") }
 
@@ -27,6 +28,7 @@ public struct SettingsScreen: Screen {
         case .retention: return ctx.t("Desired retention", "目標記憶率")
         case .dayStart: return ctx.t("New day starts at", "1 日の始まり")
         case .extraTime: return ctx.t("Exam: extra 30 minutes", "試験: 30 分延長")
+        case .examDate: return ctx.t("Exam date", "試験日")
         }
     }
 
@@ -39,6 +41,7 @@ public struct SettingsScreen: Screen {
         case .retention: return String(format: "%.2f", s.desiredRetention)
         case .dayStart: return String(format: "%02d:00", s.dayStartHour)
         case .extraTime: return s.examExtraTime ? ctx.t("on", "オン") : ctx.t("off", "オフ")
+        case .examDate: return s.examDate ?? ctx.t("not set", "未設定")
         }
     }
 
@@ -50,6 +53,8 @@ public struct SettingsScreen: Screen {
         case .retention: return ctx.t("FSRS schedules reviews so you recall this share of cards (0.70–0.97). Higher means more reviews.", "FSRS はこの割合のカードを思い出せるよう復習を計画します (0.70〜0.97)。高くするほど復習回数が増えます。")
         case .dayStart: return ctx.t("Reviews due 'today' roll over at this local hour, as in Anki.", "この時刻 (ローカル時刻) で学習日が切り替わります。Anki と同じ考え方です。")
         case .extraTime: return ctx.t("Non-native English speakers may request 30 extra minutes for the real exam.", "英語を母語としない受験者は、本試験で 30 分の延長を申請できます。")
+        case .examDate: return ctx.t("←→ a day, - + a week (x clears). Home then shows the days left, new cards a day and the recall forecast for that day.",
+                                     "←→ で 1 日、- + で 1 週間ずつ (x で解除)。ホームに残り日数、1 日の新規カード数、試験日の記憶率の予測が表示されます。")
         }
     }
 
@@ -64,9 +69,19 @@ public struct SettingsScreen: Screen {
         case .retention: s.desiredRetention = min(0.97, max(0.7, ((s.desiredRetention + Double(delta) * 0.01) * 100).rounded() / 100))
         case .dayStart: s.dayStartHour = (s.dayStartHour + delta + 24) % 24
         case .extraTime: s.examExtraTime.toggle()
+        case .examDate: s.examDate = Self.movedExamDate(s.examDate, by: delta, ctx)
         }
         ctx.settings = s
         ctx.saveSettings()
+    }
+
+    /// Unset starts four weeks from today; moving before today clears it.
+    static func movedExamDate(_ current: String?, by days: Int, _ ctx: AppContext) -> String? {
+        let tz = TimeZone.current
+        let today = StudyDay.date(containing: ctx.now(), timeZone: tz, dayStartHour: ctx.settings.dayStartHour)
+        guard let current, let p = AppSettings.parseExamDate(current) else { return today.adding(days: 28).description }
+        let moved = StudyDate(year: p.year, month: p.month, day: p.day).adding(days: days)
+        return moved < today ? nil : moved.description
     }
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
@@ -74,8 +89,13 @@ public struct SettingsScreen: Screen {
         switch event {
         case .key(.up), .char("k"): selected = (selected + n - 1) % n
         case .key(.down), .char("j"), .key(.tab): selected = (selected + 1) % n
+        case .char("+"), .char("=") where Row.allCases[selected] == .examDate: change(7, ctx)
         case .key(.right), .char("l"), .char("+"), .char("="), .key(.enter), .char(" "): change(1, ctx)
-        case .key(.left), .char("h"), .char("-"): change(-1, ctx)
+        case .key(.left), .char("h"): change(-1, ctx)
+        case .char("-"): change(Row.allCases[selected] == .examDate ? -7 : -1, ctx)
+        case .char("x") where Row.allCases[selected] == .examDate:
+            ctx.settings.examDate = nil
+            ctx.saveSettings()
         case .key(.escape), .char("q"): return .pop
         case .mouse(let m) where m.kind == .press:
             let list = Self.listArea(ctx.bodyArea)

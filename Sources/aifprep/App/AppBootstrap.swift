@@ -1,3 +1,4 @@
+import ArgumentParser
 import AIFCore
 import Foundation
 import Screens
@@ -19,6 +20,18 @@ struct AppBootstrap {
             settings = s
             notices.append("Settings file was unreadable (\(reason)); kept it as \(backup.path) and started from defaults.")
         }
+    }
+
+    /// `--exam-date`: "YYYY-MM-DD" sets the exam day, "none" clears it; saved so the app and `stats` share it.
+    static func checkExamDate(_ text: String?) throws {
+        guard let text, text != "none" else { return }
+        if AppSettings.parseExamDate(text) == nil { throw ValidationError("--exam-date must be a date like 2026-03-14, or none") }
+    }
+
+    mutating func apply(examDate text: String?) {
+        guard let text else { return }
+        settings.examDate = text == "none" ? nil : text
+        do { try settingsFile.save(settings) } catch { notices.append("Could not save the exam date to \(settingsFile.url.path): \(error.localizedDescription)") }
     }
 
     func makeContext(canShowJapanese: Bool) -> AppContext {

@@ -3,16 +3,9 @@ import Foundation
 import Screens
 
 extension HomeMenu {
-    /// The Flashcards mode. `store` is the opened `ProgressDatabase`; `openSandbox` opens the training
-    /// sandbox on a preset id (nil while the sandbox is not wired).
-    static func flashcards(
-        library: ContentLibrary, store: any ProgressStoring, seed: UInt64,
-        openSandbox: ((String) -> (any Screen)?)? = nil, quizStudyQuestionIDs: (() -> [String])? = nil
-    ) -> HomeEntry {
-        let services = FlashcardsServices(
-            library: library, store: store, timeZone: .current,
-            seed: seed, openSandbox: openSandbox, quizStudyQuestionIDs: quizStudyQuestionIDs)
-        return HomeEntry(
+    /// The Flashcards mode (its services carry the store, the sandbox link and the missed quiz questions).
+    static func flashcards(_ services: FlashcardsServices) -> HomeEntry {
+        HomeEntry(
             shortcut: "F",
             title: ("Flashcards", "フラッシュカード"),
             summary: ("Spaced repetition (FSRS-6): study what is due, then new cards up to your daily limit. By domain, deck or tag; progress is saved after every card.",

@@ -4,17 +4,15 @@ import ProgressStore
 import Screens
 
 extension HomeMenu {
-    /// The Quiz entry. `store` is a `QuizAttemptsStore` on the shared progress database (call
-    /// `QuizAttemptsStore.registerMigrations()` before opening it), or an in-memory store when there is none.
-    static func quiz(library: ContentLibrary, store: any QuizAttemptStoring, makeSeed: @escaping () -> UInt64,
-                     openSandbox: ((String) -> (any Screen)?)? = nil) -> HomeEntry {
-        let services = QuizServices(library: library, store: store, makeSeed: makeSeed, openSandbox: openSandbox)
-        return HomeEntry(
+    /// The Quiz entry. `services.store` is a `QuizAttemptsStore` on the shared progress database, or an
+    /// in-memory store when there is none.
+    static func quiz(_ services: QuizServices) -> HomeEntry {
+        HomeEntry(
             shortcut: "Q",
             title: ("Quiz", "クイズ"),
             summary: ("Timed **exam simulation** (65 questions, 90 minutes, scaled score), practice by domain and question type with explanations, your mistakes, and Quick 10.",
                       "時間制限付きの**模擬試験** (65 問・90 分・スケールスコア)、分野や形式を選ぶ解説付きの練習、間違えた問題、クイック 10。"),
-            status: { ctx in quizStatus(store, ctx) },
+            status: { ctx in quizStatus(services.store, ctx) },
             open: { _ in QuizMenuScreen(services: services) }
         )
     }

@@ -5,7 +5,8 @@ import Screens
 
 /// The modes on the home screen, in the order a learner meets them.
 enum HomeMenu {
-    static func entries(library: ContentLibrary, database: ProgressDatabase, seed: UInt64? = nil) -> [HomeEntry] {
+    /// The home screen: its modes and the figures at a glance.
+    static func home(library: ContentLibrary, database: ProgressDatabase, seed: UInt64? = nil) -> HomeScreen {
         // With --seed N the first quiz is the one `aifprep exam --plain --seed N` gives, the next N+1, …
         let quizSeeds = SeedSequence(start: seed)
         let openCard: (String) -> (any Screen)? = { id in
@@ -15,14 +16,20 @@ enum HomeMenu {
             library.preset(id: presetID).map { _ in SandboxScreen(library: library, presetID: presetID, openCard: openCard) }
         }
         let quizStore = QuizAttemptsStore(database: database)
-        return [
-            flashcards(library: library, store: database, seed: seed ?? SeedSequence.random(), openSandbox: openSandbox,
-                       quizStudyQuestionIDs: { (try? quizStore.studyQuestionIDs()) ?? [] }),
-            quiz(library: library, store: quizStore, makeSeed: quizSeeds.next, openSandbox: openSandbox),
+        let flashcardServices = FlashcardsServices(
+            library: library, store: database, timeZone: .current, seed: seed ?? SeedSequence.random(), openSandbox: openSandbox,
+            quizStudyQuestionIDs: { (try? quizStore.studyQuestionIDs()) ?? [] })
+        let quizServices = QuizServices(library: library, store: quizStore, makeSeed: quizSeeds.next, openSandbox: openSandbox)
+        let statsServices = statsServices(library: library, database: database, quiz: quizServices)
+        let entries = [
+            flashcards(flashcardServices),
+            quiz(quizServices),
+            stats(statsServices),
             sandbox(library: library, openCard: openCard),
             settings(),
             help(),
         ]
+        return HomeScreen(entries: entries, dashboard: dashboard(stats: statsServices, flashcards: flashcardServices))
     }
 
     static func settings() -> HomeEntry {

@@ -18,12 +18,20 @@ struct StartCommand: ParsableCommand {
     @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep). Your own decks in <data dir>/decks load beside it.")
     var content: String?
 
+    @Option(name: .customLong("exam-date"), help: "Your exam day, YYYY-MM-DD (saved in Settings; \"none\" clears it): the plan counts down to it.")
+    var examDate: String?
+
     @Option(help: "Seed for quiz draws, option order and interval fuzz, to reproduce a session (default: random).")
     var seed: UInt64?
+
+    func validate() throws {
+        try AppBootstrap.checkExamDate(examDate)
+    }
 
     func run() throws {
         // Content and the database are checked before the terminal changes, so errors print as plain text.
         var boot = AppBootstrap(dataDir: dataDir)
+        boot.apply(examDate: examDate)
         let library = try ContentSource.load(content, userDecks: ContentSource.userDecks(dataDir: dataDir),
                                              cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
         guard TerminalSession.isInteractive() else {
@@ -52,8 +60,8 @@ struct StartCommand: ParsableCommand {
         TerminalGuard.setReportPath(boot.paths.dataDirectory.appendingPathComponent("crash-report.txt").path)
         let utf8 = TerminalSession.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
         let context = boot.makeContext(canShowJapanese: utf8)
-        let entries = HomeMenu.entries(library: library, database: database, seed: seed)
-        let code = TerminalSession.run(context: context, home: HomeScreen(entries: entries))
+        let home = HomeMenu.home(library: library, database: database, seed: seed)
+        let code = TerminalSession.run(context: context, home: home)
         if code != 0 { throw ExitCode(code) }
     }
 }
