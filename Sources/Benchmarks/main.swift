@@ -117,11 +117,11 @@ if let library {
         for preset in ["good-fit", "too-many-epochs", "lr-too-high"] {
             let ctx = AppContext(settings: AppSettings())
             var app = AppModel(root: SandboxScreen(library: library, presetID: preset, openCard: { _ in nil }), context: ctx)
-            _ = app.update(.resize(size))
+            app.send(.resize(size))
             var previous: Buffer? = nil
             while app.tickInterval != nil && frames < 100_000 {
                 let start = wall()
-                _ = app.update(.tick(Date()))
+                app.send(.tick(Date()))
                 var buf = Buffer(size: size)
                 app.view(into: &buf, theme: .standard)
                 sink += Double(buf.diff(from: previous).count)
@@ -140,7 +140,7 @@ if let library {
     // 5. A full frame of the home screen at a large size: render + diff only.
     let ctx = AppContext(settings: AppSettings())
     var home = AppModel(root: HomeScreen(entries: []), context: ctx)
-    _ = home.update(.resize(Size(width: 200, height: 60)))
+    home.send(.resize(Size(width: 200, height: 60)))
     var previous: Buffer? = nil
     let frameSeconds = best(of: 200) {
         var buf = Buffer(size: Size(width: 200, height: 60))

@@ -53,7 +53,7 @@ enum FlashcardsFixture {
         let services = FlashcardsServices(library: library, store: store, timeZone: TimeZone(identifier: "UTC")!, seed: 7,
                                           openSandbox: { Placeholder(preset: $0) })
         var app = AppModel(root: FlashcardsScreen(services: services), context: ctx)
-        _ = app.update(.resize(Size(width: 80, height: 24)))
+        app.send(.resize(Size(width: 80, height: 24)))
         return (app, store)
     }
 
@@ -70,17 +70,17 @@ enum FlashcardsFixture {
     @Test(arguments: [Language.en, .ja]) func studyScreenFrontBackAndSummary(_ lang: Language) throws {
         var (app, store) = F.app(language: lang)
         expectGolden(F.render(app), "flashcards-scopes-\(lang.rawValue)")
-        _ = app.update(.key(.enter))
+        app.send(.key(.enter))
         expectGolden(F.render(app), "flashcards-front-\(lang.rawValue)")
-        _ = app.update(.char(" "))
+        app.send(.char(" "))
         let back = F.render(app)
         expectGolden(back, "flashcards-back-\(lang.rawValue)")
         // Each rating button shows the interval it would give (FSRS defaults for a new card).
         #expect(back.text.contains("1m") && back.text.contains("5.5m") && back.text.contains("10m") && back.text.contains("8d"))
-        _ = app.update(.char("4"))
+        app.send(.char("4"))
         for _ in 0..<2 {
-            _ = app.update(.char(" "))
-            _ = app.update(.char("4"))
+            app.send(.char(" "))
+            app.send(.char("4"))
         }
         #expect(store.log.count == 3)
         expectGolden(F.render(app), "flashcards-summary-\(lang.rawValue)")
@@ -88,47 +88,47 @@ enum FlashcardsFixture {
 
     @Test func undoBringsBackTheCardAndItsLog() throws {
         var (app, store) = F.app()
-        _ = app.update(.key(.enter))
-        _ = app.update(.char(" "))
-        _ = app.update(.char("3"))
+        app.send(.key(.enter))
+        app.send(.char(" "))
+        app.send(.char("3"))
         #expect(store.log.count == 1)
         #expect(F.render(app).text.contains("What is an epoch?"))
-        _ = app.update(.char("u"))
+        app.send(.char("u"))
         #expect(store.log.isEmpty && store.rows.isEmpty)
         #expect(F.render(app).text.contains("learning rate is too high"))
     }
 
     @Test func arrowsChooseTheRatingAndEnterConfirms() throws {
         var (app, store) = F.app()
-        _ = app.update(.key(.enter))
-        _ = app.update(.key(.enter))
-        _ = app.update(.key(.left))
-        _ = app.update(.key(.left))
-        _ = app.update(.key(.enter))
+        app.send(.key(.enter))
+        app.send(.key(.enter))
+        app.send(.key(.left))
+        app.send(.key(.left))
+        app.send(.key(.enter))
         #expect(store.log.first?.log.rating == .again)
     }
 
     @Test func sandboxKeyOpensThePresetAndReturnsToTheSameCard() throws {
         var (app, _) = F.app()
-        _ = app.update(.key(.enter))
-        _ = app.update(.char(" "))
+        app.send(.key(.enter))
+        app.send(.char(" "))
         #expect(F.render(app).text.contains("see it live"))
-        _ = app.update(.char("v"))
+        app.send(.char("v"))
         #expect(F.render(app).text.contains("sandbox on too-high-lr"))
-        _ = app.update(.char("q"))
+        app.send(.char("q"))
         let text = F.render(app).text
         #expect(text.contains("learning rate is too high") && text.contains("unstable"))
     }
 
     @Test func skipMovesToTheNextCardAndAFailedSaveKeepsTheCard() throws {
         var (app, store) = F.app()
-        _ = app.update(.key(.enter))
-        _ = app.update(.char("s"))
+        app.send(.key(.enter))
+        app.send(.char("s"))
         #expect(store.rows["lr"]?.buriedUntil != nil)
         #expect(F.render(app).text.contains("What is an epoch?"))
         store.failWrites = CocoaError(.fileWriteOutOfSpace)
-        _ = app.update(.char(" "))
-        _ = app.update(.char("3"))
+        app.send(.char(" "))
+        app.send(.char("3"))
         let text = F.render(app).text
         #expect(text.contains("What is an epoch?"))
         #expect(text.contains("Not saved"))
@@ -136,16 +136,16 @@ enum FlashcardsFixture {
 
     @Test(arguments: [Language.en, .ja]) func browseListsStateAndSearches(_ lang: Language) throws {
         var (app, _) = F.app(language: lang)
-        _ = app.update(.key(.enter))
-        _ = app.update(.char(" "))
-        _ = app.update(.char("4"))
-        _ = app.update(.char("q"))   // summary
-        _ = app.update(.key(.enter)) // back to scopes
-        _ = app.update(.char("b"))
+        app.send(.key(.enter))
+        app.send(.char(" "))
+        app.send(.char("4"))
+        app.send(.char("q"))   // summary
+        app.send(.key(.enter)) // back to scopes
+        app.send(.char("b"))
         expectGolden(F.render(app), "flashcards-browse-\(lang.rawValue)")
-        _ = app.update(.char("/"))
-        for c in "epoch" { _ = app.update(.char(c)) }
-        _ = app.update(.key(.enter))
+        app.send(.char("/"))
+        for c in "epoch" { app.send(.char(c)) }
+        app.send(.key(.enter))
         let text = F.render(app).text
         #expect(text.contains("epoch") && !text.contains("label "))
     }
@@ -172,12 +172,12 @@ enum FlashcardsFixture {
         #expect(screen.scopes.prefix(2) == [.all, .deck(QuizStudyCards.deckID)])
         let ctx = AppContext(settings: AppSettings(), now: { FlashcardsFixture.start })
         var app = AppModel(root: screen, context: ctx)
-        _ = app.update(.resize(Size(width: 80, height: 24)))
+        app.send(.resize(Size(width: 80, height: 24)))
         #expect(FlashcardsFixture.render(app).text.contains("Missed quiz questions"))
-        _ = app.update(.key(.down))
-        _ = app.update(.key(.enter))
+        app.send(.key(.down))
+        app.send(.key(.enter))
         #expect(FlashcardsFixture.render(app).text.contains("Which metric counts missed fraud?"))
-        _ = app.update(.char(" "))
+        app.send(.char(" "))
         #expect(FlashcardsFixture.render(app).text.contains("Answer: 1. Recall"))
     }
 }

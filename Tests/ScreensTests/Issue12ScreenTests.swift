@@ -53,11 +53,11 @@ struct Issue12ScreenTests {
 
     @Test func studyCardHelpHasLOnceAndVOnlyAfterTheAnswer() throws {
         var (app, _) = FlashcardsFixture.app()
-        _ = app.update(.key(.enter))
+        app.send(.key(.enter))
         #expect(!app.stack.last!.keyHelp(app.context).contains { $0.keys == "v" }, "v before the answer would give it away")
-        _ = app.update(.char("v"))
+        app.send(.char("v"))
         #expect(!FlashcardsFixture.render(app).text.contains("sandbox on"), "v does nothing before the answer")
-        _ = app.update(.char(" "))
+        app.send(.char(" "))
         Self.expectNoDuplicateKeys(app, "study card")
         #expect(app.helpEntries(app.stack.last!).filter { $0.keyTokens.contains("L") }.count == 1)
         #expect(app.stack.last!.keyHelp(app.context).contains { $0.keys == "v" })
@@ -137,7 +137,7 @@ struct Issue12ScreenTests {
         let d = QuizDriver()
         let session = try QuizSession.start(mode: .practice, questions: [F.caseQuestion], library: lib, seed: 1, timeLimit: nil, shuffle: false, now: d.clock)
         d.app = AppModel(root: QuizRunScreen(session: session, services: QuizServices(library: lib, store: d.store)), context: d.ctx)
-        _ = d.app.update(.resize(d.size))
+        _ = d.app.send(.resize(d.size))
         var text = d.render().text
         #expect(text.contains("[ ] scroll"), "the panel names its keys")
         #expect(text.contains("↓"))
@@ -185,7 +185,7 @@ struct Issue12ScreenTests {
         let services = QuizServices(library: lib, store: d.store, openSandbox: { id in opened = id; return FlashcardsFixture.Placeholder(preset: id) })
         let session = try QuizSession.start(mode: .practice, questions: [q], library: lib, seed: 1, timeLimit: nil, shuffle: false, now: d.clock)
         d.app = AppModel(root: QuizRunScreen(session: session, services: services), context: d.ctx)
-        _ = d.app.update(.resize(d.size))
+        _ = d.app.send(.resize(d.size))
         d.send(.char("1"))
         d.send(.char("v"))
         #expect(opened == nil, "not before the answer is shown")

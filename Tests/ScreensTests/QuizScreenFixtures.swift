@@ -116,7 +116,7 @@ final class QuizDriver {
         services = QuizServices(library: QuizScreenFixtures.library, store: store, makeSeed: { seeds += 1; return seeds })
         app = AppModel(root: root?(services) ?? QuizMenuScreen(services: services), context: ctx)
         box = self
-        _ = app.update(.resize(size))
+        app.send(.resize(size))
     }
 
     private var runs = 0
@@ -127,21 +127,21 @@ final class QuizDriver {
                                             shuffle: shuffle, now: clock, id: "test-attempt-\(runs)")
         runs += 1
         app = AppModel(root: QuizRunScreen(session: session, services: services), context: ctx)
-        _ = app.update(.resize(size))
+        app.send(.resize(size))
     }
 
     @discardableResult
     func send(_ events: Event...) -> Command {
         var last = Command.none
-        for e in events { last = app.update(e) }
+        for e in events { last = app.send(e) }
         return last
     }
 
-    func keys(_ s: String) { for c in s { _ = app.update(.char(c)) } }
+    func keys(_ s: String) { for c in s { app.send(.char(c)) } }
 
     func tick(_ seconds: Double) {
         clock = clock.addingTimeInterval(seconds)
-        _ = app.update(.tick(clock))
+        app.send(.tick(clock))
     }
 
     func render(theme: Theme = .standard) -> Buffer {

@@ -140,9 +140,11 @@ import TrainingSandbox
         nonisolated(unsafe) var now = 0.0
         let pacing = SandboxPacing(interval: .milliseconds(33), epochsPerTick: { _ in 50 }, budget: 0.015,
                                    clock: { now += 0.01; return now })
-        var screen = SandboxScreen(library: SandboxFixture.library, openCard: { _ in nil }, pacing: pacing)
-        _ = screen.update(.tick(Date()), AppContext())
-        #expect(screen.run.epochsDone == 2)
+        let screen = SandboxScreen(library: SandboxFixture.library, openCard: { _ in nil }, pacing: pacing)
+        var app = AppModel(root: screen, context: AppContext())
+        app.send(.resize(Size(width: 80, height: 24)))
+        app.send(.tick(Date()))
+        #expect((app.stack.last as? SandboxScreen)?.run.epochsDone == 2)
     }
 
     @Test func presetsApplyTheirSettings() throws {

@@ -55,13 +55,13 @@ struct SandboxHarness {
                                    pacing: .fixed(epochsPerTick: epochsPerTick))
         model = AppModel(root: screen, context: context)
         self.size = size
-        _ = model.update(.resize(size))
+        model.send(.resize(size))
     }
 
     var sandbox: SandboxScreen { model.stack.last as! SandboxScreen }
 
     mutating func send(_ events: Event...) {
-        for e in events { _ = model.update(e) }
+        for e in events { model.send(e) }
     }
 
     /// Ticks until the run finishes (or `limit` ticks); returns how many ticks it took.
@@ -69,7 +69,7 @@ struct SandboxHarness {
     mutating func tickUntilIdle(limit: Int = 10_000) -> Int {
         var ticks = 0
         while model.tickInterval != nil, ticks < limit {
-            _ = model.update(.tick(Date(timeIntervalSince1970: 1_700_000_000)))
+            model.send(.tick(Date(timeIntervalSince1970: 1_700_000_000)))
             ticks += 1
         }
         return ticks

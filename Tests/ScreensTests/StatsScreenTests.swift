@@ -98,7 +98,7 @@ struct StatsScreenTests {
     func app(_ lang: Language, _ input: StatsInput = F.input()) -> AppModel {
         let ctx = F.context(lang)
         var app = AppModel(root: StatsScreen(services: F.services(input), ctx), context: ctx)
-        _ = app.update(.resize(Size(width: 80, height: 24)))
+        app.send(.resize(Size(width: 80, height: 24)))
         return app
     }
 
@@ -106,9 +106,9 @@ struct StatsScreenTests {
         for lang in [Language.en, .ja] {
             var a = app(lang)
             expectGolden(F.render(a), "stats-overview-\(lang.rawValue)")
-            _ = a.update(.key(.tab))
+            a.send(.key(.tab))
             expectGolden(F.render(a), "stats-cards-quizzes-\(lang.rawValue)")
-            _ = a.update(.key(.tab))
+            a.send(.key(.tab))
             #expect((a.stack.last as? StatsScreen)?.page == .overview)
         }
     }
@@ -129,7 +129,7 @@ struct StatsScreenTests {
         let overview = F.render(a, theme: .ascii).text
         #expect(overview.contains("^ today"))
         #expect(!overview.contains("░") && !overview.contains("█"))
-        _ = a.update(.key(.tab))
+        a.send(.key(.tab))
         expectGolden(F.render(a, theme: .ascii), "stats-cards-quizzes-ascii")
     }
 
@@ -146,9 +146,9 @@ struct StatsScreenTests {
                                      lastExam: s.lastExam, daysToExam: 12, plan: try? services.plan(ctx))
             })
             var app = AppModel(root: home, context: ctx)
-            _ = app.update(.resize(Size(width: 80, height: 24)))
+            app.send(.resize(Size(width: 80, height: 24)))
             expectGolden(F.render(app), "home-dashboard-\(lang.rawValue)")
-            _ = app.update(.key(.enter))
+            app.send(.key(.enter))
             #expect(app.stack.last is StatsScreen)
         }
     }
@@ -165,9 +165,9 @@ struct StatsPracticeTests {
         services.quiz = QuizServices(library: F.library, store: store, makeSeed: { 7 })
         let weakest = try services.compute(ctx).1.weakestTasks.map(\.id)
         var app = AppModel(root: StatsScreen(services: services, ctx), context: ctx)
-        _ = app.update(.resize(Size(width: 80, height: 24)))
+        app.send(.resize(Size(width: 80, height: 24)))
         #expect(F.render(app).text.contains("p practise weakest"))
-        _ = app.update(.char("p"))
+        app.send(.char("p"))
         let run = try #require(app.stack.last as? QuizRunScreen)
         #expect(run.session.attempt.mode == .practice)
         let tasks = Set(run.session.attempt.questionIDs.compactMap { F.library.question(id: $0)?.taskID })
@@ -176,8 +176,8 @@ struct StatsPracticeTests {
 
         // With that quiz unfinished, p does not replace it.
         var again = AppModel(root: StatsScreen(services: services, ctx), context: ctx)
-        _ = again.update(.resize(Size(width: 80, height: 24)))
-        _ = again.update(.char("p"))
+        again.send(.resize(Size(width: 80, height: 24)))
+        again.send(.char("p"))
         #expect(again.stack.last is StatsScreen)
         #expect(ctx.status?.contains("unfinished") == true)
     }
@@ -190,21 +190,21 @@ struct ExamDateSettingTests {
         var saved: [String?] = []
         ctx.onSettingsChange = { saved.append($0.examDate); return nil }
         var app = AppModel(root: SettingsScreen(), context: ctx)
-        _ = app.update(.resize(Size(width: 80, height: 24)))
-        for _ in 0..<6 { _ = app.update(.key(.down)) }
+        app.send(.resize(Size(width: 80, height: 24)))
+        for _ in 0..<6 { app.send(.key(.down)) }
         #expect(StatsFixtures.render(app).text.contains("Exam date"))
-        _ = app.update(.key(.right))   // unset → four weeks from today
+        app.send(.key(.right))   // unset → four weeks from today
         let start = ctx.settings.examDate
         #expect(start != nil && saved.last == start)
-        _ = app.update(.char("+"))
-        _ = app.update(.key(.left))
+        app.send(.char("+"))
+        app.send(.key(.left))
         let p = AppSettings.parseExamDate(ctx.settings.examDate ?? "")
         let s0 = AppSettings.parseExamDate(start ?? "")
         #expect(p != nil && s0 != nil)
         let d = StudyDate(year: p!.year, month: p!.month, day: p!.day).dayNumber - StudyDate(year: s0!.year, month: s0!.month, day: s0!.day).dayNumber
         #expect(d == 6)
         #expect(StatsFixtures.render(app).text.contains(ctx.settings.examDate!))
-        _ = app.update(.char("x"))
+        app.send(.char("x"))
         #expect(ctx.settings.examDate == nil && saved.last == .some(nil))
     }
 }

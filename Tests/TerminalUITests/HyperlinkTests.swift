@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TerminalUI
 
@@ -78,7 +79,7 @@ import Testing
         }
         struct Page: Program {
             var linked = true, counter = 0
-            mutating func update(_ event: Event) -> Command { .none }
+            mutating func update(_ event: Event, at now: Date) -> Command { .none }
             func view(into buffer: inout Buffer, theme: Theme) {
                 buffer.put(Span("docs.aws.amazon.com", link: linked ? HyperlinkTests.url : nil), x: 0, y: 1)
                 buffer.put("\(counter)", x: 0, y: 4)

@@ -70,44 +70,101 @@ public struct StudySession {
         return scheduler.preview(card, at: now)
     }
 
-    /// Rates the current card; the state and the log row are committed together before the next card is chosen.
-    public mutating func rate(_ rating: Rating, at now: Date, answerMilliseconds: Int) throws {
-        guard let id = current, let before = schedulingCard(at: now) else { return }
+    /// Answer times above this are counted as this (the learner walked away).
+    public static let answerTimeCap: TimeInterval = 5 * 60
+
+    /// The answer time to log for a card shown at `shownAt` and rated at `now`, capped.
+    public static func answerMilliseconds(shownAt: Date, now: Date) -> Int {
+        Int((min(max(0, now.timeIntervalSince(shownAt)), answerTimeCap) * 1000).rounded())
+    }
+
+    /// A change worked out but not yet written: the caller writes `write` to the store (off the loop if
+    /// it likes), then calls `commit` with what the store returned. Until then the session is unchanged.
+    public struct PendingChange: @unchecked Sendable {
+        public enum Write {
+            case record(CardProgress, review: ReviewLog, answerMilliseconds: Int)
+            case save(CardProgress)
+            case restore(cardID: String, previous: CardProgress?, deletingReview: Int64?)
+        }
+        public let write: Write
+        let at: Date
+        let rng: SeededGenerator?
+
+        /// Performs the write; returns the new log row's id for a rating.
+        public func perform(on store: any ProgressStoring) throws -> Int64? {
+            switch write {
+            case .record(let row, let log, let ms): return try store.record(row, review: log, answerMilliseconds: ms)
+            case .save(let row): try store.save(row); return nil
+            case .restore(let id, let previous, let review): try store.restore(cardID: id, previous: previous, deletingReview: review); return nil
+            }
+        }
+    }
+
+    /// Rating the current card, as a pending change.
+    public func rating(_ rating: Rating, at now: Date, answerMilliseconds: Int) -> PendingChange? {
+        guard let id = current, let before = schedulingCard(at: now) else { return nil }
         var generator = rng
         let (after, log) = scheduler.review(before, rating: rating, at: now, using: &generator)
-        let row = CardProgress(cardID: id, card: after)
-        let ms = max(0, answerMilliseconds)
-        let reviewID = try store.record(row, review: log, answerMilliseconds: ms)
-        rng = generator
-        let stored = StoredReview(id: reviewID, cardID: id, log: log, answerMilliseconds: ms)
-        undoStack.append(UndoEntry(cardID: id, previous: progress[id], review: stored, stats: stats))
-        progress[id] = row
-        recentReviews.append(stored)
-        stats.count(rating, milliseconds: ms)
-        current = queue(at: now).next
+        return PendingChange(write: .record(CardProgress(cardID: id, card: after), review: log, answerMilliseconds: max(0, answerMilliseconds)),
+                             at: now, rng: generator)
+    }
+
+    /// Burying the current card until the next study day, as a pending change.
+    public func burying(at now: Date) -> PendingChange? {
+        guard let id = current, let card = schedulingCard(at: now) else { return nil }
+        return PendingChange(write: .save(CardProgress(cardID: id, card: card, buriedUntil: clock.nextDayStart(after: now))), at: now, rng: nil)
+    }
+
+    /// Undoing the last rating or bury, as a pending change.
+    public var undoing: PendingChange? {
+        guard let entry = undoStack.last else { return nil }
+        return PendingChange(write: .restore(cardID: entry.cardID, previous: entry.previous, deletingReview: entry.review?.id), at: startedAt, rng: nil)
+    }
+
+    /// Applies a change the store has written; `reviewID` is what `perform` returned.
+    public mutating func commit(_ change: PendingChange, reviewID: Int64?) {
+        switch change.write {
+        case .record(let row, let log, let ms):
+            let id = row.cardID
+            if let rng = change.rng { self.rng = rng }
+            let stored = StoredReview(id: reviewID ?? 0, cardID: id, log: log, answerMilliseconds: ms)
+            undoStack.append(UndoEntry(cardID: id, previous: progress[id], review: stored, stats: stats))
+            progress[id] = row
+            recentReviews.append(stored)
+            stats.count(log.rating, milliseconds: ms)
+            current = queue(at: change.at).next
+        case .save(let row):
+            let id = row.cardID
+            undoStack.append(UndoEntry(cardID: id, previous: progress[id], review: nil, stats: stats))
+            progress[id] = row
+            stats.buried += 1
+            current = queue(at: change.at).next
+        case .restore:
+            guard let entry = undoStack.popLast() else { return }
+            progress[entry.cardID] = entry.previous
+            if let review = entry.review { recentReviews.removeAll { $0.id == review.id } }
+            stats = entry.stats
+            current = entry.cardID
+        }
+    }
+
+    /// Rates the current card; the state and the log row are committed together before the next card is chosen.
+    public mutating func rate(_ rating: Rating, at now: Date, answerMilliseconds: Int) throws {
+        guard let change = self.rating(rating, at: now, answerMilliseconds: answerMilliseconds) else { return }
+        commit(change, reviewID: try change.perform(on: store))
     }
 
     /// Skips the current card until the next study day starts.
     public mutating func bury(at now: Date) throws {
-        guard let id = current, let card = schedulingCard(at: now) else { return }
-        let row = CardProgress(cardID: id, card: card, buriedUntil: clock.nextDayStart(after: now))
-        try store.save(row)
-        undoStack.append(UndoEntry(cardID: id, previous: progress[id], review: nil, stats: stats))
-        progress[id] = row
-        stats.buried += 1
-        current = queue(at: now).next
+        guard let change = burying(at: now) else { return }
+        commit(change, reviewID: try change.perform(on: store))
     }
 
     /// Undoes the last rating or bury: the card and the log are restored exactly and the card comes back.
     @discardableResult
     public mutating func undo() throws -> Bool {
-        guard let entry = undoStack.last else { return false }
-        try store.restore(cardID: entry.cardID, previous: entry.previous, deletingReview: entry.review?.id)
-        undoStack.removeLast()
-        progress[entry.cardID] = entry.previous
-        if let review = entry.review { recentReviews.removeAll { $0.id == review.id } }
-        stats = entry.stats
-        current = entry.cardID
+        guard let change = undoing else { return false }
+        commit(change, reviewID: try change.perform(on: store))
         return true
     }
 

@@ -7,10 +7,22 @@ public struct AppModel: Program {
     public var stack: [any Screen]
     public let context: AppContext
     public var showHelp = false
+    /// One id per screen on the stack, for routing job messages to the screen that started the job.
+    private var ids: [UInt64] = []
+    private var lastID: UInt64 = 0
 
     public init(root: any Screen, context: AppContext) {
         stack = [root]
         self.context = context
+    }
+
+    /// Updates with the context's clock as the event time, performing jobs inline (tests, benchmarks).
+    @discardableResult
+    public mutating func send(_ event: Event) -> Command { send(event, at: context.clock()) }
+
+    private mutating func syncIDs() {
+        while ids.count < stack.count { lastID += 1; ids.append(lastID) }
+        if ids.count > stack.count { ids.removeLast(ids.count - stack.count) }
     }
 
     public var tickInterval: Duration? { showHelp ? nil : stack.last?.tickInterval }
@@ -19,7 +31,43 @@ public struct AppModel: Program {
 
     static func bodyArea(_ size: Size) -> Rect { Rect(x: 0, y: 1, width: size.width, height: size.height - 2) }
 
-    public mutating func update(_ event: Event) -> Command {
+    public mutating func update(_ event: Event, at now: Date) -> Command {
+        context.eventTime = now
+        syncIDs()
+        if case .message(let m) = event { return deliver(m) }
+        let owner = ids.last ?? 0
+        let command = route(event)
+        return Command.all([command] + commands(owner: owner))
+    }
+
+    /// The context's outbox, jobs stamped with the screen that asked (or the app).
+    private func commands(owner: UInt64) -> [Command] {
+        context.takeOutbox().map { entry in
+            let o = entry.appOwned ? 0 : owner
+            switch entry.command {
+            case .run(var job): job.slot.owner = o; return .run(job)
+            case .cancel(var slot): slot.owner = o; return .cancel(slot)
+            default: return entry.command
+            }
+        }
+    }
+
+    /// A job message goes to the screen that started it, if it is still open; the app's own show in the footer.
+    private mutating func deliver(_ m: JobMessage) -> Command {
+        if m.slot.owner == 0 {
+            if let text = m.payload(as: StatusReport.self)?.text { context.status = text }
+            return Command.all(commands(owner: 0))
+        }
+        guard let i = ids.firstIndex(of: m.slot.owner) else { return .none }
+        var screen = stack[i]
+        let transition = screen.update(.message(m), context)
+        stack[i] = screen
+        let asked = commands(owner: m.slot.owner)
+        // Only the screen on top may move the stack.
+        return Command.all([i == stack.count - 1 ? apply(transition) : .none] + asked)
+    }
+
+    private mutating func route(_ event: Event) -> Command {
         if case .key = event { context.status = nil }
         if case .resize(let size) = event { context.bodyArea = Self.bodyArea(size) }
         if showHelp {
@@ -53,16 +101,23 @@ public struct AppModel: Program {
         return apply(transition)
     }
 
+    /// Moves the stack; a screen that leaves it has its pending jobs cancelled.
     private mutating func apply(_ transition: Transition) -> Command {
         switch transition {
         case .none:
             return .none
         case .push(let s):
             stack.append(s)
+            syncIDs()
         case .pop:
-            if stack.count > 1 { stack.removeLast() } else { return .quit }
+            guard stack.count > 1 else { return .quit }
+            stack.removeLast()
+            return .cancelOwner(ids.removeLast())
         case .replace(let s):
             stack[stack.count - 1] = s
+            let gone = ids.removeLast()
+            syncIDs()
+            return .cancelOwner(gone)
         case .quit:
             return .quit
         }

@@ -13,9 +13,11 @@ public struct StudyScreen: Screen {
     /// When the current card's front appeared, for the answer time in the log.
     var shownAt: Date
     var scroll = 0
+    /// The change being written off the loop; keys wait for it (a card shows only once the last is saved).
+    private(set) var pending: StudySession.PendingChange?
 
-    /// Answer times above this are counted as this (the learner walked away).
-    static let answerTimeCap: TimeInterval = 5 * 60
+    /// What a store write returned: the new log row's id, or why it failed.
+    struct Written: @unchecked Sendable { var result: Result<Int64?, any Error> }
 
     public init(scope: StudyScope, services: FlashcardsServices, ctx: AppContext) throws {
         let now = ctx.now()
@@ -75,6 +77,12 @@ public struct StudyScreen: Screen {
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
         let now = ctx.now()
+        if case .message(let m) = event {
+            if let written = m.payload(as: Written.self) { finish(written, ctx) }
+            return .none
+        }
+        if pending != nil, case .key = event { return .none }
+        if pending != nil, case .mouse = event { return .none }
         if case .mouse(let m) = event, !isFinished {
             switch m.kind {
             case .press:
@@ -92,7 +100,7 @@ public struct StudyScreen: Screen {
         guard let action: Action = bindings(ctx).action(for: event) else { return .none }
         switch action {
         case .done: return .pop
-        case .undo: perform(ctx) { try $0.undo() }
+        case .undo: write(session.undoing, ctx)
         case .back:
             if session.stats.reviewed > 0 || session.stats.buried > 0 {
                 // Show the summary of what was done; the remaining cards stay due.
@@ -108,7 +116,7 @@ public struct StudyScreen: Screen {
             selected = Rating(rawValue: event == .key(.left) ? max(1, selected.rawValue - 1) : min(4, selected.rawValue + 1))!
         case .scroll:
             if event == .key(.pageDown) || event == .char("J") { scroll += 3 } else { scroll = max(0, scroll - 3) }
-        case .skip: perform(ctx) { try $0.bury(at: now) }
+        case .skip: write(session.burying(at: now), ctx)
         case .sandbox:
             if let preset = sandboxPreset, let screen = services.openSandbox?(preset) { return .push(screen) }
         }
@@ -116,15 +124,26 @@ public struct StudyScreen: Screen {
     }
 
     private mutating func rate(_ rating: Rating, _ ctx: AppContext, now: Date) {
-        let ms = Int((min(max(0, now.timeIntervalSince(shownAt)), Self.answerTimeCap) * 1000).rounded())
-        perform(ctx) { try $0.rate(rating, at: now, answerMilliseconds: ms) }
+        let ms = StudySession.answerMilliseconds(shownAt: shownAt, now: now)
+        write(session.rating(rating, at: now, answerMilliseconds: ms), ctx)
     }
 
-    /// Runs a store-backed change; on failure nothing moves and the footer says why.
-    private mutating func perform(_ ctx: AppContext, _ change: (inout StudySession) throws -> Void) {
-        do {
-            try change(&session)
-        } catch {
+    /// Hands a store-backed change to the runtime; the session moves on only once it is written.
+    private mutating func write(_ change: StudySession.PendingChange?, _ ctx: AppContext) {
+        guard let change, pending == nil else { return }
+        pending = change
+        let store = services.store
+        ctx.perform(.run(Job(key: "write", lane: "progress") { _ in Written(result: Result { try change.perform(on: store) }) }))
+    }
+
+    /// The write came back: on failure nothing moves and the footer says why.
+    private mutating func finish(_ written: Written, _ ctx: AppContext) {
+        guard let change = pending else { return }
+        pending = nil
+        switch written.result {
+        case .success(let id):
+            session.commit(change, reviewID: id)
+        case .failure(let error):
             ctx.status = ctx.t("Not saved: ", "保存できませんでした: ") + "\(error)"
             return
         }

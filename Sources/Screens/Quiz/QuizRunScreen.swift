@@ -111,6 +111,7 @@ public struct QuizRunScreen: Screen {
     // MARK: - Update
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if case .message = event { return .none }   // saves report to the app (see `save`)
         if let t = advanceClock(ctx) { return t }
         if case .key = event { banner = nil }
         switch phase {
@@ -131,18 +132,25 @@ public struct QuizRunScreen: Screen {
         return nil
     }
 
+    /// Saves the attempt off the loop, in order with the other quiz writes; a failure reaches the footer
+    /// even after the screen has closed (the app owns the job).
     mutating func save(_ ctx: AppContext) {
         unsavedSeconds = 0
-        do { try services.store.saveProgress(session.attempt) } catch { ctx.status = ctx.t("Could not save: \(error)", "保存できませんでした: \(error)") }
+        let (store, attempt) = (services.store, session.attempt)
+        let failed = ctx.t("Could not save: ", "保存できませんでした: ")
+        ctx.performForApp(.run(Job(key: "quiz-save", lane: "quiz") { _ in
+            do { try store.saveProgress(attempt); return StatusReport(nil) } catch { return StatusReport(failed + "\(error)") }
+        }))
     }
 
     mutating func submit(_ ctx: AppContext, timeUp: Bool = false) -> Transition {
         let (result, records) = session.finish(now: ctx.now(), blueprint: services.library.blueprint)
-        do {
-            try services.store.recordFinished(session.attempt, result: result, answers: records)
-        } catch {
-            ctx.status = ctx.t("Could not save the result: \(error)", "結果を保存できませんでした: \(error)")
-        }
+        let (store, attempt) = (services.store, session.attempt)
+        let failed = ctx.t("Could not save the result: ", "結果を保存できませんでした: ")
+        ctx.performForApp(.run(Job(key: "quiz-finish", lane: "quiz") { _ in
+            do { try store.recordFinished(attempt, result: result, answers: records); return StatusReport(nil) }
+            catch { return StatusReport(failed + "\(error)") }
+        }))
         if timeUp { ctx.status = ctx.t("Time is up: your answers were submitted.", "時間切れです。回答を提出しました。") }
         return .replace(QuizResultsScreen(attempt: session.attempt, result: result, services: services))
     }

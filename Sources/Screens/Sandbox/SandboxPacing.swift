@@ -3,7 +3,8 @@ import Foundation
 /// How fast a live run advances: a tick rate, how many epochs a tick should cover so the curves
 /// grow visibly (a run takes 2–4 s whatever its length), and a cap on the work done in one tick
 /// so the screen keeps its frame rate when epochs are expensive (tiny batches, wide layers).
-public struct SandboxPacing {
+/// The clock is read only by the training job, off the loop, never by the screen's update.
+public struct SandboxPacing: @unchecked Sendable {
     public var interval: Duration
     /// Epochs to train per tick for a run of the given length.
     public var epochsPerTick: (Int) -> Int

@@ -25,6 +25,10 @@ public struct SandboxScreen: Screen {
     /// is applied, shown when the notes beside the sliders cannot hold it (80×24), and again on `i`.
     var presetInfo: PresetInfo = .hidden
     enum PresetInfo { case hidden, pending, open }
+    /// Counts restarts: a training step of an earlier run that comes back late is dropped.
+    private(set) var generation = 0
+    /// True while a tick's training runs off the loop (one at a time).
+    private(set) var training = false
 
     /// Opens on a preset from `library` (nil or unknown: the default good-fit setup).
     /// `openCard` turns a card id into the screen that shows it (the flashcards screen provides it).
@@ -66,6 +70,13 @@ public struct SandboxScreen: Screen {
     }
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if case .message(let m) = event {
+            if let step = m.payload(as: TrainingStep.self), step.generation == generation {
+                run = step.run
+                training = false
+            }
+            return .none
+        }
         if presetInfo == .pending { presetInfo = presetNotesFit(ctx.bodyArea, ctx) ? .hidden : .open }
         if presetInfo == .open { return updatePresetInfo(event) }
         if pickerSelection != nil { return updatePicker(event, ctx) }
@@ -74,7 +85,7 @@ public struct SandboxScreen: Screen {
         let index = controls.firstIndex(of: selected) ?? 0
         switch event {
         case .tick:
-            advance()
+            advance(ctx)
         case .key(.down), .key(.tab), .char("j"):
             selected = controls[(index + 1) % controls.count]
         case .key(.up), .key(.backTab), .char("k"):
@@ -89,6 +100,7 @@ public struct SandboxScreen: Screen {
             if run.isFinished { restart() } else { paused.toggle() }
         case .char("n"):
             paused = true
+            dropPendingStep()
             run.step()
         case .char("r"):
             restart()
@@ -126,16 +138,39 @@ public struct SandboxScreen: Screen {
         return .none
     }
 
-    /// Trains this tick's share of epochs, stopping early when the time budget is spent.
-    mutating func advance() {
-        guard isRunning else { return }
-        let target = pacing.epochsPerTick(config.epochs)
+    /// A tick's training, done off the loop on a copy of the run.
+    struct TrainingStep: Sendable {
+        var generation: Int
+        var run: TrainingRun
+    }
+
+    /// Starts this tick's share of epochs as a job, unless the last one is still training.
+    mutating func advance(_ ctx: AppContext) {
+        guard isRunning, !training else { return }
+        training = true
+        let (run, pacing, epochs, generation) = (run, pacing, config.epochs, generation)
+        ctx.perform(.run(Job(key: "train") { job in
+            TrainingStep(generation: generation, run: Self.train(run, pacing: pacing, epochs: epochs, job: job))
+        }))
+    }
+
+    /// Trains up to the tick's share of epochs, stopping early when the time budget is spent or the job is cancelled.
+    static func train(_ run: TrainingRun, pacing: SandboxPacing, epochs: Int, job: JobContext) -> TrainingRun {
+        var run = run
+        let target = pacing.epochsPerTick(epochs)
         let start = pacing.budget == nil ? 0 : pacing.clock()
         for _ in 0..<target {
             run.step()
-            if run.isFinished { break }
+            if run.isFinished || job.isCancelled { break }
             if let budget = pacing.budget, pacing.clock() - start >= budget { break }
         }
+        return run
+    }
+
+    /// Forgets a training step in flight: its result, when it comes, belongs to an older run.
+    private mutating func dropPendingStep() {
+        generation += 1
+        training = false
     }
 
     /// Applies an edit to the config; any real change restarts the run at once.
@@ -156,6 +191,7 @@ public struct SandboxScreen: Screen {
     mutating func restart() {
         run = Self.makeRun(config)
         paused = false
+        dropPendingStep()
     }
 
     /// The screen shows the true error per epoch, so its runs track it.
@@ -221,7 +257,7 @@ public struct SandboxScreen: Screen {
     private mutating func updateExplanation(_ event: Event, _ ctx: AppContext) -> Transition {
         switch event {
         case .tick:
-            advance()
+            advance(ctx)
         case .key(.enter), .char("s"):
             let stateCard = event == .char("s")
             guard let id = cardID(stateCard: stateCard), let screen = openCard(id) else {
@@ -270,7 +306,7 @@ public struct SandboxScreen: Screen {
         }
         switch event {
         case .tick:
-            advance()
+            advance(ctx)
         case .key(.down), .key(.tab), .char("j"):
             pickerSelection = (current + 1) % count
         case .key(.up), .key(.backTab), .char("k"):

@@ -66,6 +66,11 @@ public struct Buffer: Hashable, Sendable {
         get { cells[y * area.width + x] }
     }
 
+    /// Writes changed cells as a backend would (what `TestBackend` shows); changes outside are ignored.
+    public mutating func apply(_ changes: [CellChange]) {
+        for c in changes { if let i = index(c.x, c.y) { cells[i] = c.cell } }
+    }
+
     private func index(_ x: Int, _ y: Int) -> Int? {
         guard x >= 0, y >= 0, x < area.width, y < area.height else { return nil }
         return y * area.width + x
@@ -196,6 +201,23 @@ public struct Buffer: Hashable, Sendable {
     }
 
     public var text: String { lines().joined(separator: "\n") }
+
+    /// The styles `lines()` leaves out: per row with any non-plain cell, its runs as
+    /// "row: x1-x2 style, …" (columns inclusive; a wide character's tail takes its head's style).
+    public func styleLines() -> [String] {
+        (0..<area.height).compactMap { y -> String? in
+            var runs: [String] = []
+            var x = 0
+            while x < area.width {
+                let style = self[x, y].style
+                var end = x
+                while end + 1 < area.width, self[end + 1, y].style == style || self[end + 1, y].isTail { end += 1 }
+                if style != .plain { runs.append(end == x ? "\(x) \(style)" : "\(x)-\(end) \(style)") }
+                x = end + 1
+            }
+            return runs.isEmpty ? nil : "\(y): " + runs.joined(separator: ", ")
+        }
+    }
 
     /// A test helper: the first position of `needle` as text, in columns.
     public func find(_ needle: String) -> Point? {

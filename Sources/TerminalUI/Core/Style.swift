@@ -32,3 +32,15 @@ public struct Style: Hashable, Sendable {
     public func fg(_ c: Color) -> Style { var s = self; s.foreground = c; return s }
     public func bg(_ c: Color) -> Style { var s = self; s.background = c; return s }
 }
+
+extension Style: CustomStringConvertible {
+    /// "red on blue bold reverse", "plain": how style goldens name a style.
+    public var description: String {
+        var parts: [String] = []
+        if foreground != .default { parts.append("\(foreground)") }
+        if background != .default { parts.append("on \(background)") }
+        let names: [(Modifiers, String)] = [(.bold, "bold"), (.dim, "dim"), (.reverse, "reverse"), (.underline, "underline")]
+        parts += names.filter { modifiers.contains($0.0) }.map(\.1)
+        return parts.isEmpty ? "plain" : parts.joined(separator: " ")
+    }
+}

@@ -15,20 +15,16 @@ public struct MouseEvent: Hashable, Sendable {
     public init(_ kind: Kind, x: Int, y: Int) { self.kind = kind; self.position = Point(x: x, y: y) }
 }
 
-/// Everything a screen's update function reacts to. Time arrives as a message, never read from a clock.
+/// Everything a screen's update function reacts to. Time arrives as a message, never read from a clock;
+/// the results of background work arrive as messages too, through the same queue as input.
 public enum Event: Hashable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(Size)
     case tick(Date)
+    /// Progress or the result of a `Job` the program started.
+    case message(JobMessage)
 
     public static func char(_ c: Character) -> Event { .key(.character(c)) }
 }
 
-/// What an update asks of the runtime.
-public enum Command: Equatable, Sendable {
-    case none
-    case quit
-    /// Leave the terminal for the shell (Ctrl-Z); the runtime redraws everything on return.
-    case suspend
-}

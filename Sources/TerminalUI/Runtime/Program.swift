@@ -1,8 +1,9 @@
 import Foundation
 
-/// An application in the Elm style: state, a pure-ish update from events, and a view into a buffer.
+/// An application in the Elm style: state, an update from events that returns commands (it does no
+/// I/O; `now` is the time the event arrived), and a view into a buffer.
 public protocol Program {
-    mutating func update(_ event: Event) -> Command
+    mutating func update(_ event: Event, at now: Date) -> Command
     func view(into buffer: inout Buffer, theme: Theme)
     /// How often the program wants `.tick` events; nil when nothing animates (the loop then sleeps).
     var tickInterval: Duration? { get }
@@ -24,6 +25,40 @@ public protocol TerminalBackend: AnyObject {
 
 extension TerminalBackend {
     public func drawHyperlinks(_ send: [Hyperlink], clear: [Hyperlink], screen: Buffer) {}
+}
+
+extension Program {
+    /// Updates with `event` and performs the jobs it starts right here, on this thread, feeding their
+    /// messages back until none is left: the runtime's round trip without threads, for tests and
+    /// benchmarks. Returns the quit or suspend command if one was given.
+    @discardableResult
+    public mutating func send(_ event: Event, at now: Date) -> Command {
+        var queue: [Event] = [event]
+        var result = Command.none
+        while !queue.isEmpty {
+            for c in update(queue.removeFirst(), at: now).flattened {
+                switch c {
+                case .quit, .suspend: result = c
+                case .run(let job): queue += InlineJobs.messages(of: job).map(Event.message)
+                case .cancel(let slot): queue.removeAll { if case .message(let m) = $0 { m.slot == slot } else { false } }
+                case .cancelOwner(let o): queue.removeAll { if case .message(let m) = $0 { m.slot.owner == o } else { false } }
+                case .none, .batch: break
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Runs a job on the calling thread, collecting its progress and its result in order.
+public enum InlineJobs {
+    public static func messages(of job: Job) -> [JobMessage] {
+        nonisolated(unsafe) var out: [JobMessage] = []
+        let ctx = JobContext(slot: job.slot, jobID: job.id) { out.append($0) }
+        let payload = job.work.body(ctx)
+        out.append(ctx.message(payload, final: true))
+        return out
+    }
 }
 
 /// Draws the "terminal too small" message instead of a program that cannot fit.

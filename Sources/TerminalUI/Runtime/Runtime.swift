@@ -1,7 +1,9 @@
 import Foundation
 
 /// The event loop: render into a fresh buffer, send only the difference, wait for the next event.
-/// With no tick interval it blocks in short slices (to notice `shouldStop`) and redraws nothing: ~0 % CPU.
+/// Input, ticks and the messages of background jobs form one stream; the runtime is the only place
+/// that reads the clock and performs commands. With no tick interval and no job running it blocks in
+/// short slices (to notice `shouldStop`) and redraws nothing: ~0 % CPU.
 public final class Runtime {
     public let backend: any TerminalBackend
     public var minimumSize: MinimumSize
@@ -9,6 +11,9 @@ public final class Runtime {
     /// Polled between events: set from signal handlers (SIGTERM, SIGHUP, SIGINT) by the executable.
     public var shouldStop: () -> Bool
     public var now: () -> Date
+    public let jobs = JobRunner()
+    /// How long one wait for input may last while a job runs: the latency of its messages.
+    public var jobPollMilliseconds = 10
 
     private var previous: Buffer?
 
@@ -40,35 +45,51 @@ public final class Runtime {
         previous = buf
     }
 
-    public func run<P: Program>(_ program: inout P) {
-        // Programs learn their size the same way at start-up as after a resize.
-        if program.update(.resize(backend.size)) == .quit { return }
-        render(program)
-        var nextTick: Date? = program.tickInterval.map { now().addingTimeInterval($0.seconds) }
-        while !shouldStop() {
-            let wait: Int
-            if let t = nextTick {
-                wait = max(0, min(250, Int((t.timeIntervalSince(now()) * 1000).rounded(.up))))
-            } else {
-                wait = 250
-            }
-            var event = backend.nextEvent(timeout: wait)
-            if event == nil, let t = nextTick, now() >= t { event = .tick(now()) }
-            guard let e = event else { continue }
-            if case .resize = e { previous = nil }
-            switch program.update(e) {
-            case .quit: return
+    /// Carries out what an update asked for; true when the program quits.
+    func perform(_ command: Command) -> Bool {
+        for c in command.flattened {
+            switch c {
+            case .quit: return true
             case .suspend:
                 backend.suspend()
                 previous = nil
-            case .none: break
+            case .run(let job): jobs.start(job)
+            case .cancel(let slot): jobs.cancel(slot)
+            case .cancelOwner(let owner): jobs.cancel(owner: owner)
+            case .none, .batch: break
             }
-            if case .tick = e {
-                nextTick = program.tickInterval.map { now().addingTimeInterval($0.seconds) }
-            } else if nextTick == nil, let d = program.tickInterval {
-                nextTick = now().addingTimeInterval(d.seconds)
-            } else if program.tickInterval == nil {
-                nextTick = nil
+        }
+        return false
+    }
+
+    public func run<P: Program>(_ program: inout P) {
+        // Programs learn their size the same way at start-up as after a resize.
+        if perform(program.update(.resize(backend.size), at: now())) { return }
+        render(program)
+        var nextTick: Date? = program.tickInterval.map { now().addingTimeInterval($0.seconds) }
+        while !shouldStop() {
+            var events = jobs.drain().map(Event.message)
+            if events.isEmpty {
+                // Less a microsecond, so float error never makes a 100 ms wait 101.
+                var wait = nextTick.map { max(0, min(250, Int(($0.timeIntervalSince(now()) * 1000 - 0.001).rounded(.up)))) } ?? 250
+                if jobs.isBusy { wait = min(wait, jobPollMilliseconds) }
+                if let e = backend.nextEvent(timeout: wait) {
+                    events = [e]
+                } else if let t = nextTick, now() >= t {
+                    events = [.tick(now())]
+                }
+            }
+            guard !events.isEmpty else { continue }
+            for e in events {
+                if case .resize = e { previous = nil }
+                if perform(program.update(e, at: now())) { return }
+                if case .tick = e {
+                    nextTick = program.tickInterval.map { now().addingTimeInterval($0.seconds) }
+                } else if nextTick == nil, let d = program.tickInterval {
+                    nextTick = now().addingTimeInterval(d.seconds)
+                } else if program.tickInterval == nil {
+                    nextTick = nil
+                }
             }
             render(program)
         }
