@@ -261,12 +261,7 @@ public struct QuizAnswerReviewScreen: Screen {
         let head = "[\(q.id)] " + ctx.t("Question \(i + 1) of \(questions.count)", "問題 \(i + 1) / \(questions.count)") + " · " + q.kind.label(ctx) + " · " + verdict
         buf.put(head, x: layout.header.x + 1, y: layout.header.y, style: theme.title, maxWidth: layout.header.width - 1)
         if let cs = q.caseStudyID.flatMap(services.library.caseStudy(id:)) {
-            let inner = Panel(title: ctx.t("Case study", "ケーススタディ"), style: theme.muted, titleStyle: theme.accent)
-                .render(in: layout.scenario, &buf, theme: theme)
-            var p = Paragraph([Span(cs.title(ctx.language) + "\n\n", style: .bold)]
-                              + Markup.parse(cs.scenario(ctx.language).trimmingCharacters(in: .whitespacesAndNewlines)), width: inner.width)
-            p.scroll = min(scenarioScroll, max(0, p.height - inner.height))
-            p.render(in: inner, &buf)
+            CaseStudyPanel(caseStudy: cs, scroll: scenarioScroll).render(layout.scenario, into: &buf, ctx, theme: theme)
         }
         let v = makeView(layout.question.width, ctx, theme: theme)
         v.render(in: layout.question, scroll: min(scroll, max(0, v.lines.count - layout.question.height)), &buf, theme: theme)
