@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // Layers, from the inside out:
 //   core (no terminal):   AIFCore, SpacedRepetition, TrainingSandbox, ProgressStore, SeededRandom, StudyStats, AnkiExport
+//   plain output:         PlainOutput (line-mode quiz and review, text loss chart)
 //   UI (no terminal I/O): TerminalUI (buffer, layout, widgets, charts, runtime), Screens
 //   backend:              CNcursesw, CTerminalGuard, NcursesBackend
 //   executable:           aifprep (arguments and wiring only), EmbeddedContent (Content/ built in)
@@ -62,6 +63,8 @@ let package = Package(
             name: "AnkiExport",
             dependencies: ["AIFCore", "SpacedRepetition", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Line-mode output (no terminal UI): the plain quiz, its review, the text loss chart.
+        .target(name: "PlainOutput", dependencies: ["AIFCore", "TrainingSandbox", "TextSafety"]),
 
         // MARK: UI
         .target(name: "TerminalUI", dependencies: ["TextSafety"]),
@@ -83,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "aifprep",
             dependencies: [
-                "AIFCore", "SpacedRepetition", "TrainingSandbox", "ProgressStore",
+                "AIFCore", "SpacedRepetition", "TrainingSandbox", "ProgressStore", "PlainOutput",
                 "TerminalUI", "Screens", "NcursesBackend", "TextSafety", "EmbeddedContent", "StudyStats", "AnkiExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -93,8 +96,8 @@ let package = Package(
 
         // MARK: tests
         .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore", "TrainingSandbox"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox", "PlainOutput"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore", "TrainingSandbox", "PlainOutput"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyStatsTests", dependencies: ["StudyStats", "AIFCore", "SpacedRepetition", "SeededRandom"]),
         .testTarget(name: "AnkiExportTests", dependencies: ["AnkiExport", "AIFCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "AIFCore", "SpacedRepetition"]),

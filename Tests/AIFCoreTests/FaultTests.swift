@@ -1,3 +1,4 @@
+import PlainOutput
 import Foundation
 import Testing
 @testable import AIFCore

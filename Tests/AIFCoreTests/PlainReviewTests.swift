@@ -1,3 +1,4 @@
+import PlainOutput
 import AIFCore
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import PlainOutput
 import Glibc
 #else
 import Foundation

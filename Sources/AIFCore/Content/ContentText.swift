@@ -76,3 +76,10 @@ public enum ContentText {
             || (0xFF01...0xFF60).contains(v) || (0xAC00...0xD7A3).contains(v)
     }
 }
+
+extension ContentText {
+    /// Without its `**` markup, trimmed: for plain output and one-line lists.
+    public static func plain(_ text: String) -> String {
+        text.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -114,7 +114,7 @@ struct QuestionView {
             add(AvailabilityNote.lines(q.availability, width: w, ctx, theme: theme))
             if let link = studyLink {
                 blank()
-                let name = PlainQuiz.plain(link.card.front(lang)).split(separator: "\n").first.map(String.init) ?? link.card.id
+                let name = ContentText.plain(link.card.front(lang)).split(separator: "\n").first.map(String.init) ?? link.card.id
                 add(TextWrap.wrap([Span(ctx.t("Study card: ", "学習カード: "), style: theme.muted), Span(name, style: .bold)], width: w))
                 if let preset = link.preset {
                     add(TextWrap.wrap([Span("v ", style: theme.key), Span(ctx.t("see it live in the sandbox: ", "サンドボックスで動きを見る: "), style: theme.muted),

@@ -160,7 +160,7 @@ public struct QuizResultsScreen: Screen {
             }
             return [Span(mark + " ", style: style), Span(String(format: "%2d ", i + 1), style: .bold),
                     Span(attempt.flagged[i] ? "⚑ " : "  ", style: theme.warning), Span("[\(q.id)] ", style: theme.muted),
-                    Span(PlainQuiz.plain(q.stem(ctx.language)).replacingOccurrences(of: "\n", with: " "))]
+                    Span(ContentText.plain(q.stem(ctx.language)).replacingOccurrences(of: "\n", with: " "))]
         }
         ListView(items: items, selected: shown.isEmpty ? nil : selected, previousOffset: offset, height: layout.list.height)
             .render(in: layout.list, &buf, theme: theme)

@@ -77,7 +77,7 @@ extension QuizRunScreen {
             Span(session.isFlagged(i) ? "  ⚑ " : "    ", style: theme.warning),
             Span("[\(q.id)] ", style: theme.muted),
         ]
-        let stem = PlainQuiz.plain(q.stem(ctx.language)).replacingOccurrences(of: "\n", with: " ")
+        let stem = ContentText.plain(q.stem(ctx.language)).replacingOccurrences(of: "\n", with: " ")
         line.append(Span(stem))
         return line
     }

@@ -1,3 +1,4 @@
+import PlainOutput
 import AIFCore
 import ArgumentParser
 import Foundation

@@ -1,3 +1,4 @@
+import AIFCore
 import Foundation
 import TextSafety
 
@@ -153,9 +154,7 @@ public final class PlainQuiz {
     }
 
     /// Content text without its `**` markup, for plain output and one-line lists.
-    public static func plain(_ text: String) -> String {
-        text.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    public static func plain(_ text: String) -> String { ContentText.plain(text) }
 
     func kindLabel(_ q: Question) -> String {
         switch q.kind {

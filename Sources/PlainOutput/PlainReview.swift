@@ -1,3 +1,4 @@
+import AIFCore
 import Foundation
 
 /// Which questions `aifprep exam --plain` explains after submitting: the missed ones (the default) or all.

@@ -1,3 +1,4 @@
+import TrainingSandbox
 #if canImport(Glibc)
 import Glibc
 #else
