@@ -70,8 +70,8 @@ public final class Runtime {
         while !shouldStop() {
             var events = jobs.drain().map(Event.message)
             if events.isEmpty {
-                // Less a microsecond, so float error never makes a 100 ms wait 101.
-                var wait = nextTick.map { max(0, min(250, Int(($0.timeIntervalSince(now()) * 1000 - 0.001).rounded(.up)))) } ?? 250
+                // Rounded up: a wait of 0 before a tick that is not quite due would spin.
+                var wait = nextTick.map { max(0, min(250, Int(($0.timeIntervalSince(now()) * 1000).rounded(.up)))) } ?? 250
                 if jobs.isBusy { wait = min(wait, jobPollMilliseconds) }
                 if let e = backend.nextEvent(timeout: wait) {
                     events = [e]
