@@ -39,7 +39,7 @@ let package = Package(
     ],
     targets: [
         // MARK: core
-        .target(name: "SeededRandom"),
+        .target(name: "SeededRandom", linkerSettings: [.linkedLibrary("m")]),
         // What may reach a terminal from content and user files (shared by every output mode and lint).
         .target(name: "TextSafety"),
         .target(name: "SpacedRepetition", dependencies: ["SeededRandom"], linkerSettings: [.linkedLibrary("m")]),
@@ -56,7 +56,7 @@ let package = Package(
 
         // MARK: UI
         .target(name: "TerminalUI", dependencies: ["TextSafety"]),
-        .target(name: "Screens", dependencies: ["TerminalUI", "AIFCore", "SpacedRepetition", "TrainingSandbox"]),
+        .target(name: "Screens", dependencies: ["TerminalUI", "AIFCore", "SeededRandom", "SpacedRepetition", "TrainingSandbox"]),
 
         // MARK: backend
         ncurses,
@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "aifprep",
             dependencies: [
-                "AIFCore", "SpacedRepetition", "TrainingSandbox", "ProgressStore",
+                "AIFCore", "SeededRandom", "SpacedRepetition", "TrainingSandbox", "ProgressStore",
                 "TerminalUI", "Screens", "NcursesBackend", "TextSafety", "EmbeddedContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -83,9 +83,9 @@ let package = Package(
         .executableTarget(name: "Benchmarks", dependencies: ["CTerminalGuard", "TrainingSandbox", "SpacedRepetition", "AIFCore", "TerminalUI", "Screens"]),
 
         // MARK: tests
-        .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore", "TrainingSandbox"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition", "SeededRandom"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox", "SeededRandom"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore", "SeededRandom", "TrainingSandbox"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "AIFCore", "SpacedRepetition"]),
         .testTarget(
             name: "ScreensTests",
