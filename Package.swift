@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "TrainingSandbox", dependencies: ["SeededRandom"], linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "AIFCore",
-            dependencies: ["SeededRandom", "SpacedRepetition", "TrainingSandbox", "TextSafety", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SeededRandom", "SpacedRepetition", "TextSafety", .product(name: "Yams", package: "Yams")]
         ),
 
         .target(
