@@ -4,7 +4,9 @@
 SWIFT ?= swift
 export SWIFT_BACKTRACE := interactive=no
 RUN_PACKAGES := libncurses-dev libsqlite3-dev
-TEST_PACKAGES := $(RUN_PACKAGES) tmux
+# tmux drives the end-to-end tests, python3 the SIGKILL and lock tests: in CI (`CI` set) a test that would skip
+# for want of either fails instead.
+TEST_PACKAGES := $(RUN_PACKAGES) tmux python3
 # module=requirement: the real Anki library checks `aifprep export anki` (Tests/AnkiExportTests).
 TEST_PYTHON_PACKAGES := anki.collection=anki==26.9.3
 PREFIX ?= /usr/local

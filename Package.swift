@@ -41,14 +41,14 @@ let package = Package(
     ],
     targets: [
         // MARK: core
-        .target(name: "SeededRandom"),
+        .target(name: "SeededRandom", linkerSettings: [.linkedLibrary("m")]),
         // What may reach a terminal from content and user files (shared by every output mode and lint).
         .target(name: "TextSafety"),
         .target(name: "SpacedRepetition", dependencies: ["SeededRandom"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "TrainingSandbox", dependencies: ["SeededRandom"], linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "AIFCore",
-            dependencies: ["SeededRandom", "SpacedRepetition", "TrainingSandbox", "TextSafety", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SeededRandom", "SpacedRepetition", "TextSafety", .product(name: "Yams", package: "Yams")]
         ),
 
         .target(
@@ -68,7 +68,7 @@ let package = Package(
 
         // MARK: UI
         .target(name: "TerminalUI", dependencies: ["TextSafety"]),
-        .target(name: "Screens", dependencies: ["TerminalUI", "AIFCore", "SpacedRepetition", "TrainingSandbox", "StudyStats"]),
+        .target(name: "Screens", dependencies: ["TerminalUI", "AIFCore", "SeededRandom", "SpacedRepetition", "TrainingSandbox", "StudyStats"]),
 
         // MARK: backend
         ncurses,
@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "aifprep",
             dependencies: [
-                "AIFCore", "SpacedRepetition", "TrainingSandbox", "ProgressStore", "PlainOutput",
+                "AIFCore", "SeededRandom", "SpacedRepetition", "TrainingSandbox", "ProgressStore", "PlainOutput",
                 "TerminalUI", "Screens", "NcursesBackend", "TextSafety", "EmbeddedContent", "StudyStats", "AnkiExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -95,9 +95,9 @@ let package = Package(
         .executableTarget(name: "Benchmarks", dependencies: ["CTerminalGuard", "TrainingSandbox", "SpacedRepetition", "AIFCore", "TerminalUI", "Screens"]),
 
         // MARK: tests
-        .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox", "PlainOutput"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore", "TrainingSandbox", "PlainOutput"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpacedRepetitionTests", dependencies: ["SpacedRepetition", "SeededRandom"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingSandboxTests", dependencies: ["TrainingSandbox", "SeededRandom", "PlainOutput"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AIFCoreTests", dependencies: ["AIFCore", "SeededRandom", "TrainingSandbox", "PlainOutput"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyStatsTests", dependencies: ["StudyStats", "AIFCore", "SpacedRepetition", "SeededRandom"]),
         .testTarget(name: "AnkiExportTests", dependencies: ["AnkiExport", "AIFCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "AIFCore", "SpacedRepetition"]),

@@ -118,6 +118,7 @@ if let library {
             let ctx = AppContext(settings: AppSettings())
             var app = AppModel(root: SandboxScreen(library: library, presetID: preset, openCard: { _ in nil }), context: ctx)
             app.send(.resize(size))
+            app.send(.key(.enter))   // closes the preset's card where it opens (80×24), so the run trains
             var previous: Buffer? = nil
             while app.tickInterval != nil && frames < 100_000 {
                 let start = wall()
@@ -134,7 +135,7 @@ if let library {
         }
         report("sandbox frame while training at \(size) (tick + render + diff; 3 presets, \(frames) frames)",
                "worst \((worst * 1e4).rounded() / 10) ms, mean \((total / Double(max(1, frames)) * 1e4).rounded() / 10) ms → \(Int(1 / max(worst, 1e-9))) fps",
-               target: "≥ 30 fps (≤ 33 ms)", ok: worst <= 1.0 / 30)
+               target: "≥ 30 fps (≤ 33 ms)", ok: frames > 0 && worst <= 1.0 / 30)   // no frames measured is a failure
     }
 
     // 5. A full frame of the home screen at a large size: render + diff only.

@@ -17,8 +17,6 @@
 
 // Macros and globals that Swift cannot import (or that trip Swift 6's concurrency checks).
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
-static inline int cn_lines(void) { return LINES; }
-static inline int cn_cols(void) { return COLS; }
 static inline attr_t cn_a_bold(void) { return A_BOLD; }
 static inline attr_t cn_a_dim(void) { return A_DIM; }
 static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
@@ -33,7 +31,6 @@ static inline mmask_t cn_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t cn_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
 static inline int cn_key_f(int n) { return KEY_F(n); }
 static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
-static inline int cn_colors(void) { return COLORS; }
 
 /// Draws one grapheme (up to CCHARW_MAX code points) with attributes and a colour pair.
 static inline int cn_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {

@@ -31,7 +31,8 @@ static void put(int fd, const char *s) {
     }
 }
 
-void tg_restore_terminal(void) {
+/// Restores the saved termios and leaves the alternate screen (safe to call more than once).
+static void restore_terminal(void) {
     // Mouse off, keypad (application cursor and keypad) off, cursor on, attributes reset,
     // leave the alternate screen.
     put(STDOUT_FILENO, "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?1l\033>\033[0m\033[?25h\033[?1049l\r\n");
@@ -71,7 +72,7 @@ static void on_terminate(int sig) { pending = sig; }
 static void on_crash(int sig) {
     if (!crashing) {
         crashing = 1;
-        tg_restore_terminal();
+        restore_terminal();
         const char *where = "standard error";
         if (report_path[0]) {
             int fd = open(report_path, O_WRONLY | O_CREAT | O_APPEND, 0600);
@@ -154,7 +155,6 @@ void tg_install_handlers(void) {
 }
 
 int tg_pending_signal(void) { return pending; }
-void tg_clear_pending(void) { pending = 0; }
 
 /// For the fault suite: crash the way a bug would.
 static int overflow_depth(volatile int *p, int n) {

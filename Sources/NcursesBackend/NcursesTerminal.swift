@@ -210,7 +210,6 @@ public final class NcursesTerminal: TerminalBackend {
 public enum TerminalGuard {
     public static func install() { tg_install_handlers() }
     public static var pendingSignal: Int32 { tg_pending_signal() }
-    public static func restore() { tg_restore_terminal() }
     /// Where the crash handler writes its one-line report.
     public static func setReportPath(_ path: String?) {
         if let path { path.withCString { tg_set_report_path($0) } } else { tg_set_report_path(nil) }

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// The card after one replayed review, as printed by `aifprep srs replay`.
 public struct ReplayStep: Sendable, Equatable {

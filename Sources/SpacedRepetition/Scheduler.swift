@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// FSRS-6 scheduler, a line-by-line port of py-fsrs 6.3.2 `Scheduler.review_card`.
 ///
@@ -28,14 +29,14 @@ public struct Scheduler: Sendable {
 
     /// Reviews `card` at `now`; fuzz (if enabled) draws from `rng`.
     public func review(
-        _ card: SchedulingCard, rating: Rating, at now: Date, using rng: inout some RandomNumberGenerator
+        _ card: SchedulingCard, rating: Rating, at now: Date, using rng: inout SeededGenerator
     ) -> (SchedulingCard, ReviewLog) {
         var (next, interval) = transition(card, rating: rating, at: now)
         var fuzzed = false
         // As in py-fsrs, a number is drawn only when the interval is long enough to fuzz.
         if parameters.enableFuzzing, next.state == .review, case .days(let days) = interval,
            fuzzBounds(forInterval: days) != nil {
-            let fuzzedDays = fuzzedInterval(days, unit: unitDouble(&rng))
+            let fuzzedDays = fuzzedInterval(days, unit: rng.unit())
             fuzzed = fuzzedDays != days
             interval = .days(fuzzedDays)
         }
@@ -174,9 +175,4 @@ public func roundHalfEven(_ value: Double) -> Double {
 /// A duration rounded to whole microseconds (ties to even), as Python's `timedelta` arithmetic does.
 func timedeltaSeconds(_ seconds: Double) -> TimeInterval {
     (seconds * 1_000_000).rounded(.toNearestOrEven) / 1_000_000
-}
-
-/// A uniform double in [0, 1) from the top 53 bits, the same construction the fixture generator uses.
-func unitDouble(_ rng: inout some RandomNumberGenerator) -> Double {
-    Double(rng.next() >> 11) * 0x1p-53
 }

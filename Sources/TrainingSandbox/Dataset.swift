@@ -3,6 +3,7 @@ import Glibc
 #else
 import Foundation
 #endif
+import SeededRandom
 
 /// Labelled points, stored sample after sample (`inputs` holds `inputDimension` values per sample).
 public struct Dataset: Sendable, Equatable {
@@ -51,7 +52,7 @@ enum DataGenerator {
             var rng = SeededGenerator(seed: config.seed, stream: 1)
             let pool = circle(count: config.trainSize + config.validationSize, noise: config.noise, rng: &rng)
             var order = Array(0..<pool.count)
-            rng.shuffle(&order)
+            rng.multiplyShiftShuffle(&order)
             return (pool.subset(Array(order[..<config.trainSize])), pool.subset(Array(order[config.trainSize...])))
         }
     }

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// The parameters of one dense layer: `weights[o][i]` connects input i to output o.
 public struct LayerWeights: Sendable, Equatable, Codable {
     public var weights: [[Double]]

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Losses measured on the whole training and validation sets after an epoch's updates.
 public struct EpochRecord: Sendable, Equatable, Codable {
     /// 1-based.
@@ -241,7 +243,7 @@ final class Engine {
             return
         }
         trainForwardIsCurrent = false
-        if batch < n { shuffleRNG.shuffle(&order) }
+        if batch < n { shuffleRNG.multiplyShiftShuffle(&order) }
         train.inputs.withUnsafeBufferPointer { inputs in
             train.targets.withUnsafeBufferPointer { targets in
                 order.withUnsafeBufferPointer { order in

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Synchronization
 import Testing
 @testable import AIFCore
@@ -7,19 +8,6 @@ import Testing
 /// FILE:LINE:COL. 2,000 cases in `make test`; AIFPREP_FUZZ_CASES=N for more (AIFPREP_FUZZ_SEED to vary).
 @Suite("Content loader fuzz", .serialized)
 struct ContentFuzzTests {
-    /// SplitMix64, so a failing case can be replayed from its number.
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
-
     /// Bytes that matter to YAML and to the loader: indicators, quotes, escapes, anchors, tabs, controls,
     /// invalid UTF-8, bidi and wide characters.
     static let fragments: [[UInt8]] = [
@@ -28,7 +16,7 @@ struct ContentFuzzTests {
         "-1", "id: x\n", "task: \"1.1\"\n", "correct: true\n",
     ].map { Array($0.utf8) } + [[0x1B], [0x07], [0x00], [0xFF], [0xC3], [0x80], [0xE2, 0x80, 0xAE], [0xEF, 0xBB, 0xBF]]
 
-    static func mutate(_ original: [UInt8], _ rng: inout Rng) -> [UInt8] {
+    static func mutate(_ original: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
         var bytes = original
         for _ in 0..<(1 + rng.below(4)) {
             let at = rng.below(bytes.count + 1)
@@ -66,7 +54,7 @@ struct ContentFuzzTests {
     /// One case: mutate one file of a fresh small tree (the blueprint and one file of each kind), lint it and
     /// check every message. Each case has its own generator (seed and case number), so any case replays alone.
     static func runCase(_ n: Int, seed: UInt64, tree: URL, files: [String], originals: [[UInt8]]) throws -> (failure: String?, issues: Int, seconds: Double) {
-        var rng = Rng(state: seed &+ UInt64(n) &* 0xD1B5_4A32_D192_ED03)
+        var rng = SeededGenerator(seed: seed &+ UInt64(n) &* 0xD1B5_4A32_D192_ED03)
         let f = rng.below(files.count)
         let url = tree.appendingPathComponent(files[f])
         try Data(Self.mutate(originals[f], &rng)).write(to: url)

@@ -1,5 +1,6 @@
 import AIFCore
 import Foundation
+import SeededRandom
 import Testing
 
 @Suite("Quiz selection")
@@ -13,7 +14,7 @@ struct QuizSelectionTests {
     }
 
     @Test func quotasAlwaysAddUpToTheCount() {
-        var rng = QuizRandom(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<200 {
             let weights = (0..<(1 + rng.below(6))).map { (id: "x\($0)", weight: rng.below(40)) }
             let count = rng.below(100)
@@ -27,7 +28,7 @@ struct QuizSelectionTests {
     @Test func examDrawMatchesDomainWeights() {
         let lib = QuizFixtures.library()
         for seed in [1, 2, 3, 99] as [UInt64] {
-            var rng = QuizRandom(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let qs = QuizSelector.exam(from: lib, count: 65, rng: &rng)
             #expect(qs.count == 65)
             #expect(Set(qs.map(\.id)).count == 65)
@@ -48,7 +49,7 @@ struct QuizSelectionTests {
         lib = ContentLibrary(blueprint: lib.blueprint, decks: [], cards: [], questions: questions, caseStudies: [],
                              presets: [], diagnosisCards: [:])
         for seed in [1, 2, 3, 99] as [UInt64] {
-            var rng = QuizRandom(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let qs = QuizSelector.exam(from: lib, count: 65, rng: &rng)
             #expect(qs.count == 65)
             #expect(Dictionary(grouping: qs, by: \.domainID).mapValues(\.count) == ["d1": 13, "d2": 16, "d3": 18, "d4": 9, "d5": 9])
@@ -59,7 +60,7 @@ struct QuizSelectionTests {
         // A bank with too few hard questions still fills the exam.
         let easy = ContentLibrary(blueprint: lib.blueprint, decks: [], cards: [], questions: QuizFixtures.library().questions,
                                   caseStudies: [], presets: [], diagnosisCards: [:])
-        var rng = QuizRandom(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         #expect(QuizSelector.exam(from: easy, count: 65, rng: &rng).count == 65)
     }
 
@@ -72,7 +73,7 @@ struct QuizSelectionTests {
         }
         lib = ContentLibrary(blueprint: lib.blueprint, decks: [], cards: [], questions: questions, caseStudies: [],
                              presets: [], diagnosisCards: [:])
-        var rng = QuizRandom(seed: 4)
+        var rng = SeededGenerator(seed: 4)
         let picked = QuizSelector.practice(from: lib, filter: PracticeFilter(difficulties: [.hard], count: 500), rng: &rng)
         #expect(picked.count == questions.count { $0.difficulty == .hard })
         #expect(picked.allSatisfy { $0.difficulty == .hard })
@@ -85,7 +86,7 @@ struct QuizSelectionTests {
         let lib = QuizFixtures.library()
         var seenWithCase = 0
         for seed in 0..<40 as Range<UInt64> {
-            var rng = QuizRandom(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let ids = QuizSelector.exam(from: lib, count: 65, rng: &rng).map(\.id)
             let positions = ids.indices.filter { ids[$0].hasPrefix("cs-") }
             #expect(positions.isEmpty || positions.count == 3, "seed \(seed): \(positions)")
@@ -100,7 +101,7 @@ struct QuizSelectionTests {
 
     @Test func sameSeedSameDrawOtherSeedOtherDraw() {
         let lib = QuizFixtures.library()
-        var a = QuizRandom(seed: 42), b = QuizRandom(seed: 42), c = QuizRandom(seed: 43)
+        var a = SeededGenerator(seed: 42), b = SeededGenerator(seed: 42), c = SeededGenerator(seed: 43)
         let x = QuizSelector.exam(from: lib, count: 65, rng: &a).map(\.id)
         #expect(x == QuizSelector.exam(from: lib, count: 65, rng: &b).map(\.id))
         #expect(x != QuizSelector.exam(from: lib, count: 65, rng: &c).map(\.id))
@@ -108,7 +109,7 @@ struct QuizSelectionTests {
 
     @Test func shortDomainsAreFilledFromOthers() {
         let lib = QuizFixtures.library(perDomain: [20, 20, 30, 3, 14], caseStudy: false)
-        var rng = QuizRandom(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         let qs = QuizSelector.exam(from: lib, count: 65, rng: &rng)
         #expect(qs.count == 65)
         #expect(qs.count { $0.domainID == "d4" } == 3)
@@ -116,7 +117,7 @@ struct QuizSelectionTests {
 
     @Test func countIsCappedByThePoolAndDomainsNarrowIt() {
         let lib = QuizFixtures.library(perDomain: [5, 5, 5, 5, 5], caseStudy: false)
-        var rng = QuizRandom(seed: 1)
+        var rng = SeededGenerator(seed: 1)
         #expect(QuizSelector.exam(from: lib, count: 65, rng: &rng).count == 25)
         let only = QuizSelector.exam(from: lib, count: 4, domains: ["d2", "d4"], rng: &rng)
         #expect(only.count == 4)
@@ -125,7 +126,7 @@ struct QuizSelectionTests {
 
     @Test func practiceFilterSelectsByDomainTaskAndKind() {
         let lib = QuizFixtures.library()
-        var rng = QuizRandom(seed: 3)
+        var rng = SeededGenerator(seed: 3)
         let f = PracticeFilter(domains: ["d1", "d2"], tasks: [], kinds: ["ordering", "matching"], count: 100)
         let qs = QuizSelector.practice(from: lib, filter: f, rng: &rng)
         #expect(qs.count == lib.questions.filter(f.admits).count)
@@ -165,7 +166,7 @@ struct QuizSelectionTests {
         }
         var counts: [String: Int] = [:]
         for seed in 0..<200 as Range<UInt64> {
-            var rng = QuizRandom(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let qs = QuizSelector.quick(from: lib, history: history, now: now, rng: &rng)
             #expect(qs.count == 10 && Set(qs.map(\.id)).count == 10)
             for q in qs { counts[q.domainID, default: 0] += 1 }

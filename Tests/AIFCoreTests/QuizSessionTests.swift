@@ -1,5 +1,6 @@
 import AIFCore
 import Foundation
+import SeededRandom
 import Testing
 
 @Suite("Quiz session")
@@ -8,7 +9,7 @@ struct QuizSessionTests {
 
     func makeSession(count: Int = 10, limit: Double? = 600, seed: UInt64 = 11, mode: QuizMode = .exam) throws -> (QuizSession, ContentLibrary) {
         let lib = F.library()
-        var rng = QuizRandom(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let qs = QuizSelector.exam(from: lib, count: count, rng: &rng)
         return (try QuizSession.start(mode: mode, questions: qs, library: lib, seed: seed, timeLimit: limit, now: F.t0), lib)
     }

@@ -4,7 +4,7 @@ import Testing
 /// Issue 10's fault suite against the real binary: signals and crashes give the terminal back (keypad
 /// mode included), one process owns the data, kills lose nothing, bad terminals get aifprep's own words,
 /// and memory stays flat. Every wait polls the pane; nothing sleeps.
-@Suite("Faults end to end", .serialized, .enabled(if: Tmux.available))
+@Suite("Faults end to end", .serialized, Tmux.needed)
 struct FaultEndToEndTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("AIFCoreTests/Fixtures/content/valid")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Studies a few cards in the real binary, quits, restarts and checks that the right cards are due.
-@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+@Suite(.serialized, Tmux.needed)
 struct FlashcardsEndToEndTests {
     @Test func studyQuitRestartAndSeeWhatIsDue() throws {
         let t = try Tmux()

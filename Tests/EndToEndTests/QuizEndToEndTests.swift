@@ -66,7 +66,7 @@ struct QuizEndToEndTests {
         #expect(bad.status != 0 && bad.output.contains("--lang must be en or ja"))
     }
 
-    @Test(.enabled(if: Tmux.available)) func examInTheAppAnswerFlagReviewSubmitAndResume() throws {
+    @Test(Tmux.needed) func examInTheAppAnswerFlagReviewSubmitAndResume() throws {
         let tmux = try Tmux()
         // Seed 1 draws a single-choice question first (as `exam --plain --seed 1` shows).
         try tmux.start("\(Tmux.binary.path) --seed 1", extraEnv: ["AIFPREP_CONTENT": Self.content.path])

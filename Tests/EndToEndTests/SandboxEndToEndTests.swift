@@ -3,7 +3,7 @@ import Testing
 
 /// The training sandbox in the real binary: open it from home, raise the learning rate until the
 /// diagnosis says the training is unstable, go back, quit.
-@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+@Suite(.serialized, Tmux.needed)
 struct SandboxEndToEndTests {
     @Test func raisingTheLearningRateMakesTrainingUnstable() throws {
         let t = try Tmux()

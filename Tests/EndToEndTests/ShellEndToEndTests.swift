@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The real binary in a real terminal (tmux): navigation, help, language, resize, quit, terminal state.
-@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+@Suite(.serialized, Tmux.needed)
 struct ShellEndToEndTests {
     @Test func homeHelpLanguageResizeAndQuit() throws {
         let t = try Tmux()

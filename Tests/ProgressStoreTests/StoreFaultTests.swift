@@ -101,7 +101,7 @@ import Testing
 
     /// Writes take the write lock up front (BEGIN IMMEDIATE): with another connection holding it, a
     /// quiz save fails as "in use" before changing anything, like a card rating.
-    @Test(.enabled(if: pythonAvailable)) func quizWritesRunInsideAnImmediateTransaction() throws {
+    @Test(needsPython) func quizWritesRunInsideAnImmediateTransaction() throws {
         let dir = try temporaryDirectory()
         let path = dir.appendingPathComponent("progress.sqlite").path
         let store = QuizAttemptsStore(database: try ProgressDatabase(directory: dir, busyTimeout: 0.1))

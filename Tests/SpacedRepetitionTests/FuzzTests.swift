@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 @testable import SpacedRepetition
 
@@ -20,7 +21,7 @@ import Testing
             let scheduler = Scheduler(parameters: SchedulerParameters(maximumInterval: bound.maximum_interval))
             var seen: Set<Int> = []
             for _ in 0..<200 {
-                let days = scheduler.fuzzedInterval(bound.interval, unit: unitDouble(&rng))
+                let days = scheduler.fuzzedInterval(bound.interval, unit: rng.unit())
                 #expect((bound.lowest...bound.highest).contains(days))
                 seen.insert(days)
             }

@@ -38,7 +38,7 @@ enum LearnerSimulation {
     /// with a lower ability), answered 3–400 questions drawn from the bank, and half of them also studied
     /// cards whose recall now sits near (not at) their ability.
     static func learners(bank: ContentLibrary, count: Int, seed: UInt64, now: Date) -> [SimulatedLearner] {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * Double(rng.next() >> 11) / Double(1 << 53) }
         func normal() -> Double {
             let u = max(uniform(0, 1), 1e-12), v = uniform(0, 1)

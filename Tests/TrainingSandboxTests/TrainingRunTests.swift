@@ -155,7 +155,15 @@ import TrainingSandbox
         let diagnosis = try #require(run.diagnosis)
         #expect(diagnosis.state == .unstable && diagnosis.kind == .diverged)
         #expect(run.predictCurve([0]).count == 1)  // still answers, whatever the value
-        #expect(!LossChart.render(run).isEmpty)
+        // The finite epochs are still plotted: 16 rows of marks on a labelled log axis, epochs 1 to the last.
+        let chart = LossChart.render(run).split(separator: "\n").map(String.init)
+        try #require(chart.count >= 19, "\(chart)")
+        let plot = chart.prefix(16).map { $0.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).last ?? "" }
+        let marked = plot.first.map { row in (0..<row.count).filter { column in plot.contains { Array($0)[column] != " " } } } ?? []
+        #expect(plot.allSatisfy { $0.count == 62 } && marked.count >= 31, "\(chart.joined(separator: "\n"))")
+        #expect(chart[16].hasSuffix("+" + String(repeating: "-", count: 62)))
+        #expect(chart[17].trimmingCharacters(in: .whitespaces).split(separator: " ") == ["1", "\(run.history.count)"])
+        #expect(chart[18].contains("t = train loss, v = validation loss"), "the legend")
     }
 
     @Test func playgroundSetupLearnsTheCircle() throws {

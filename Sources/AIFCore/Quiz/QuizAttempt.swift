@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// One run through a set of questions, saved after every answer. Everything needed to show the attempt
 /// again exactly as it was seen is here: the question order, each question's display permutation and the seed.
@@ -78,7 +79,7 @@ public struct QuizAttempt: Codable, Sendable, Equatable, Identifiable {
     /// Permutations for `questions`: shuffled with `rng`, or in file order when `shuffle` is false.
     /// Ordering items are always shuffled (in file order they would give the answer away) and never
     /// start in the correct order.
-    public static func permutations(for questions: [Question], shuffle: Bool, rng: inout QuizRandom) -> [[Int]] {
+    public static func permutations(for questions: [Question], shuffle: Bool, rng: inout SeededGenerator) -> [[Int]] {
         questions.map { q in
             let n: Int
             switch q.kind {

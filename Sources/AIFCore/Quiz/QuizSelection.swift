@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// What a practice quiz draws from; empty sets mean "all".
 public struct PracticeFilter: Codable, Sendable, Equatable {
@@ -96,7 +97,7 @@ public enum QuizSelector {
     /// difficulties by `examDifficultyMix`. Domain weights come first: when the difficulty mix cannot be met
     /// within them it is relaxed, and when a domain has too few questions the rest are filled from other
     /// domains. `domains` narrows the draw (weights are then shared among the chosen domains).
-    public static func exam(from library: ContentLibrary, count: Int, domains: Set<String> = [], rng: inout QuizRandom) -> [Question] {
+    public static func exam(from library: ContentLibrary, count: Int, domains: Set<String> = [], rng: inout SeededGenerator) -> [Question] {
         let blueprint = library.blueprint.domains.filter { domains.isEmpty || domains.contains($0.id) }
         let pool = library.questions.filter { q in blueprint.contains { $0.id == q.domainID } }
         let size = min(count, pool.count)
@@ -129,7 +130,7 @@ public enum QuizSelector {
     }
 
     /// Practice: questions passing the filter in random order, case-study questions kept together.
-    public static func practice(from library: ContentLibrary, filter: PracticeFilter, rng: inout QuizRandom) -> [Question] {
+    public static func practice(from library: ContentLibrary, filter: PracticeFilter, rng: inout SeededGenerator) -> [Question] {
         let pool = library.questions.filter(filter.admits)
         return Array(rng.shuffled(units(pool)).flatMap { $0 }.prefix(max(0, filter.count)))
     }
@@ -147,7 +148,7 @@ public enum QuizSelector {
         return Set(streak.filter { $0.value < 2 }.keys)
     }
 
-    public static func mistakes(from library: ContentLibrary, history: [AnswerRecord], count: Int, rng: inout QuizRandom) -> [Question] {
+    public static func mistakes(from library: ContentLibrary, history: [AnswerRecord], count: Int, rng: inout SeededGenerator) -> [Question] {
         let ids = mistakeIDs(history: history)
         let pool = library.questions.filter { ids.contains($0.id) }
         return Array(rng.shuffled(pool).prefix(max(0, count)))
@@ -163,7 +164,7 @@ public enum QuizSelector {
 
     /// Quick 10: weighted sampling without replacement (Efraimidis–Spirakis keys u^(1/w)).
     public static func quick(from library: ContentLibrary, history: [AnswerRecord], now: Date, count: Int = 10,
-                             rng: inout QuizRandom) -> [Question] {
+                             rng: inout SeededGenerator) -> [Question] {
         let byQuestion = Dictionary(grouping: history, by: \.questionID)
         var domainStats: [String: (correct: Int, total: Int)] = [:]
         for q in library.questions {
@@ -178,7 +179,7 @@ public enum QuizSelector {
             let lastSeen = byQuestion[q.id]?.map(\.answeredAt).max()
             let days = lastSeen.map { max(0, now.timeIntervalSince($0) / 86_400) }
             let w = quickWeight(domainAccuracy: accuracy, daysSinceSeen: days)
-            return (log(rng.unit()) / w, q)
+            return (log(rng.openUnit()) / w, q)
         }
         return keyed.sorted { $0.0 > $1.0 }.prefix(max(0, count)).map(\.1)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 public enum QuizError: Error, Equatable, CustomStringConvertible {
     /// The content no longer has questions the attempt refers to (renamed or removed).
@@ -47,7 +48,7 @@ public struct QuizSession: Sendable {
     public static func start(mode: QuizMode, questions: [Question], library: ContentLibrary, seed: UInt64,
                              timeLimit: Double?, shuffle: Bool = true, now: Date, id: String? = nil) throws -> QuizSession {
         guard !questions.isEmpty else { throw QuizError.noQuestions }
-        var rng = QuizRandom(seed: seed ^ 0x5157_4F50)   // a separate stream from the selection's
+        var rng = SeededGenerator(seed: seed ^ 0x5157_4F50)   // a separate stream from the selection's
         let perms = QuizAttempt.permutations(for: questions, shuffle: shuffle, rng: &rng)
         let attempt = QuizAttempt(id: id ?? Self.makeID(now: now, seed: seed), mode: mode, seed: seed,
                                   questionIDs: questions.map(\.id), permutations: perms, timeLimit: timeLimit, startedAt: now)

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import SpacedRepetition
 
 /// One study session: picks the next card, rates, buries and undoes, writing every change to the store

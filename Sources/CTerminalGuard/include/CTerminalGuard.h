@@ -10,9 +10,6 @@ void tg_install_handlers(void);
 void tg_set_report_path(const char *path);
 /// The last termination signal received (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or 0.
 int tg_pending_signal(void);
-void tg_clear_pending(void);
-/// Restores the saved termios and leaves the alternate screen (safe to call more than once).
-void tg_restore_terminal(void);
 /// Crashes on purpose ("segv", "abort" or "overflow"), for the fault suite.
 void tg_force_crash(const char *kind);
 /// A pseudo-terminal of the given size for `make bench`'s cold start: returns the master fd (or -1) and

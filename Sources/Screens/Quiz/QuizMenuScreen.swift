@@ -1,5 +1,6 @@
 import AIFCore
 import Foundation
+import SeededRandom
 import TerminalUI
 
 /// The Quiz entry: resume an unfinished quiz, or start an exam simulation, practice, mistakes or Quick 10.
@@ -144,7 +145,7 @@ public struct QuizMenuScreen: Screen {
     static func start(mode: QuizMode, filter: PracticeFilter? = nil, timed: Bool = false, services: QuizServices, _ ctx: AppContext) -> Transition {
         let lib = services.library
         let seed = services.makeSeed()
-        var rng = QuizRandom(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let history = (try? services.store.answerHistory()) ?? []
         let questions: [Question]
         var limit: Double?

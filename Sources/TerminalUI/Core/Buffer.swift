@@ -218,14 +218,4 @@ public struct Buffer: Hashable, Sendable {
             return runs.isEmpty ? nil : "\(y): " + runs.joined(separator: ", ")
         }
     }
-
-    /// A test helper: the first position of `needle` as text, in columns.
-    public func find(_ needle: String) -> Point? {
-        for (y, line) in lines().enumerated() {
-            if let r = line.range(of: needle) {
-                return Point(x: DisplayWidth.of(line[line.startIndex..<r.lowerBound]), y: y)
-            }
-        }
-        return nil
-    }
 }

@@ -46,7 +46,7 @@ enum TerminalSession {
     static func isInteractive() -> Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
     /// Whether the locale can show Japanese; checked before ncurses starts so the context knows.
-    static func localeIsUTF8(environment: [String: String]) -> Bool {
+    static func localeIsUTF8() -> Bool {
         setlocale(LC_ALL, "")
         return NcursesTerminal.localeIsUTF8()
     }

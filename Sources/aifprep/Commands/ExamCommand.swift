@@ -2,6 +2,7 @@ import PlainOutput
 import AIFCore
 import ArgumentParser
 import Foundation
+import SeededRandom
 import ProgressStore
 
 /// `aifprep exam --plain`: the exam simulator line by line on stdin/stdout, for screen readers and scripts.
@@ -115,7 +116,7 @@ struct ExamCommand: ParsableCommand {
         if session == nil {
             let n = count ?? bp.questions
             let seed = seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
-            var rng = QuizRandom(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let questions = QuizSelector.exam(from: library, count: n, domains: wanted, rng: &rng)
             let limit = timeLimit.map { $0 == 0 ? nil : Double($0 * 60) }
                 ?? QuizDefaults.examTimeLimit(blueprint: bp, count: questions.count, extraTime: boot.settings.examExtraTime)

@@ -58,7 +58,7 @@ struct StartCommand: ParsableCommand {
             boot.notices.insert("Skipped a damaged row in your progress file: \(first)\(more). The rest loaded; studying the card again replaces it.", at: 0)
         }
         TerminalGuard.setReportPath(boot.paths.dataDirectory.appendingPathComponent("crash-report.txt").path)
-        let utf8 = TerminalSession.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
+        let utf8 = TerminalSession.localeIsUTF8()
         let context = boot.makeContext(canShowJapanese: utf8)
         let home = HomeMenu.home(library: library, database: database, seed: seed)
         let code = TerminalSession.run(context: context, home: home)
