@@ -89,8 +89,9 @@ public struct SettingsScreen: Screen {
         switch event {
         case .key(.up), .char("k"): selected = (selected + n - 1) % n
         case .key(.down), .char("j"), .key(.tab): selected = (selected + 1) % n
-        case .char("+"), .char("=") where Row.allCases[selected] == .examDate: change(7, ctx)
-        case .key(.right), .char("l"), .char("+"), .char("="), .key(.enter), .char(" "): change(1, ctx)
+        // `+`/`-` move the exam date a week; on other rows they are one step, like the arrows.
+        case .char("+"), .char("="): change(Row.allCases[selected] == .examDate ? 7 : 1, ctx)
+        case .key(.right), .char("l"), .key(.enter), .char(" "): change(1, ctx)
         case .key(.left), .char("h"): change(-1, ctx)
         case .char("-"): change(Row.allCases[selected] == .examDate ? -7 : -1, ctx)
         case .char("x") where Row.allCases[selected] == .examDate:
