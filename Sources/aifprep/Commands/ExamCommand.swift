@@ -49,11 +49,8 @@ struct ExamCommand: ParsableCommand {
     @Flag(help: "Print a one-line JSON summary at the end instead of the text results.")
     var json = false
 
-    @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep).")
-    var content: String?
-
-    @Option(name: .customLong("data-dir"), help: "Where progress is stored (the result is added to your history).")
-    var dataDir: String?
+    /// The result is added to the history in the data directory.
+    @OptionGroup var study: StudyOptions
 
     func validate() throws {
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or ja") }
@@ -82,9 +79,8 @@ struct ExamCommand: ParsableCommand {
         guard plain else {
             throw ValidationError("The full-screen exam is under Quiz in the app: run aifprep. For a line-by-line exam, add --plain.")
         }
-        let boot = AppBootstrap(dataDir: dataDir)
-        let library = try ContentSource.load(content, userDecks: ContentSource.userDecks(dataDir: dataDir),
-                                             cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
+        let boot = study.bootstrap()
+        let library = try study.library(boot)
         let bp = library.blueprint
         let wanted = try domainIDs()
         if let unknown = wanted.first(where: { library.domain(id: $0) == nil }) {

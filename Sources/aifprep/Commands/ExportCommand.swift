@@ -35,11 +35,7 @@ struct ExportCommand: ParsableCommand {
         @Flag(help: "Leave out the quiz questions.")
         var noQuestions = false
 
-        @Option(name: .customLong("data-dir"), help: "Where progress is stored.")
-        var dataDir: String?
-
-        @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep).")
-        var content: String?
+        @OptionGroup var study: StudyOptions
 
         func validate() throws {
             if ExportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be en, ja or both") }
@@ -48,14 +44,13 @@ struct ExportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let boot = AppBootstrap(dataDir: dataDir)
-            let library = try ContentSource.load(content, userDecks: ContentSource.userDecks(dataDir: dataDir),
-                                                 cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
+            let boot = study.bootstrap()
+            let library = try study.library(boot)
             var progress: [String: CardProgress] = [:]
             var reviews: [StoredReview] = []
             if withProgress {
+                let database = try boot.openDatabase()
                 do {
-                    let database = try ProgressDatabase(directory: boot.paths.dataDirectory)
                     progress = try database.allProgress()
                     reviews = try database.allReviews()
                 } catch {
@@ -91,18 +86,17 @@ struct ExportCommand: ParsableCommand {
         @Option(help: "Write to this file instead of standard output.")
         var out: String?
 
-        @Option(name: .customLong("data-dir"), help: "Where progress is stored.")
-        var dataDir: String?
+        @OptionGroup var data: DataDirOption
 
         func validate() throws {
             if !["csv", "json"].contains(format) { throw ValidationError("--format must be csv or json") }
         }
 
         func run() throws {
-            let boot = AppBootstrap(dataDir: dataDir)
+            let database = try AppBootstrap(dataDir: data.dataDir).openDatabase()
             let text: String
             do {
-                let input = try StatsSource.input(try ProgressDatabase(directory: boot.paths.dataDirectory))
+                let input = try StatsSource.input(database)
                 text = format == "json" ? try ResultsExport.json(input) : ResultsExport.csv(input)
             } catch {
                 ContentSource.printError("aifprep: \(error)")

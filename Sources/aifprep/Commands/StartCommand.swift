@@ -12,28 +12,17 @@ struct StartCommand: ParsableCommand {
         abstract: "Open the full-screen study app (the default)."
     )
 
-    @Option(name: .customLong("data-dir"), help: "Where progress is stored (default: $AIFPREP_DATA_DIR, $XDG_DATA_HOME/aifprep or ~/.local/share/aifprep).")
-    var dataDir: String?
-
-    @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep). Your own decks in <data dir>/decks load beside it.")
-    var content: String?
-
-    @Option(name: .customLong("exam-date"), help: "Your exam day, YYYY-MM-DD (saved in Settings; \"none\" clears it): the plan counts down to it.")
-    var examDate: String?
+    @OptionGroup var study: StudyOptions
+    @OptionGroup var exam: ExamDateOption
 
     @Option(help: "Seed for quiz draws, option order and interval fuzz, to reproduce a session (default: random).")
     var seed: UInt64?
 
-    func validate() throws {
-        try AppBootstrap.checkExamDate(examDate)
-    }
-
     func run() throws {
         // Content and the database are checked before the terminal changes, so errors print as plain text.
-        var boot = AppBootstrap(dataDir: dataDir)
-        boot.apply(examDate: examDate)
-        let library = try ContentSource.load(content, userDecks: ContentSource.userDecks(dataDir: dataDir),
-                                             cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
+        var boot = study.bootstrap()
+        boot.apply(examDate: exam.examDate)
+        let library = try study.library(boot)
         guard TerminalSession.isInteractive() else {
             throw ValidationError("aifprep needs an interactive terminal. For scripts and screen readers: aifprep exam --plain (see aifprep --help).")
         }

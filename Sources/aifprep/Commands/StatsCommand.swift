@@ -21,32 +21,18 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Language of the text: en or ja (default: your setting).")
     var lang: String?
 
-    @Option(name: .customLong("exam-date"), help: "Your exam day, YYYY-MM-DD (saved in Settings; \"none\" clears it): the plan counts down to it.")
-    var examDate: String?
-
-    @Option(name: .customLong("data-dir"), help: "Where progress is stored.")
-    var dataDir: String?
-
-    @Option(help: "Study material folder (default: $AIFPREP_CONTENT, else the Content/ shipped with aifprep).")
-    var content: String?
+    @OptionGroup var exam: ExamDateOption
+    @OptionGroup var study: StudyOptions
 
     func validate() throws {
-        try AppBootstrap.checkExamDate(examDate)
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or ja") }
     }
 
     func run() throws {
-        var boot = AppBootstrap(dataDir: dataDir)
-        boot.apply(examDate: examDate)
-        let library = try ContentSource.load(content, userDecks: ContentSource.userDecks(dataDir: dataDir),
-                                             cacheDirectory: boot.paths.dataDirectory.appendingPathComponent("cache"))
-        let database: ProgressDatabase
-        do {
-            database = try ProgressDatabase(directory: boot.paths.dataDirectory)
-        } catch {
-            ContentSource.printError("aifprep: \(error)")
-            throw ExitCode.failure
-        }
+        var boot = study.bootstrap()
+        boot.apply(examDate: exam.examDate)
+        let library = try study.library(boot)
+        let database = try boot.openDatabase()
         let report = try StatsSource.report(library: library, database: database, settings: boot.settings, now: Date())
         print(json ? try report.json() : report.text(library: library, language: lang.flatMap(Language.init) ?? boot.settings.language))
     }
