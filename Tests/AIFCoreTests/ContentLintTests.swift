@@ -98,6 +98,13 @@ struct BrokenContent: Sendable, CustomTestStringConvertible {
             "Content/terminology.yaml:7:25: term 'in-context learning': 'コンテキスト内学習' is both the term and a "
                 + "variant to avoid",
         ]),
+        BrokenContent(name: "bold-spacing", issues: [
+            // Line 9 keeps its spaces; line 16's bold Japanese beside Japanese needs none.
+            "Content/cards/extra.yaml:14:12: Japanese text needs a space between 'は' and 'A' across the bold markup: "
+                + "write 'は **A'",
+            "Content/cards/extra.yaml:15:16: Japanese text needs a space between '3' and 'の' across the bold markup: "
+                + "write '3** の'",
+        ]),
         BrokenContent(name: "alias-use", issues: [
             // Reported where each alias is written, once per use, not at the anchor inside 'ex-anchor'.
             "Content/cards/extra.yaml:14:11: card 'ex-alias': back should be a mapping with 'en' and 'ja' texts, found a list",

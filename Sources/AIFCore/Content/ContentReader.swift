@@ -64,6 +64,7 @@ final class ContentReader {
         if let terminology = files.terminology { readTerminology(terminology) }
         checkLinks()
         checkTerminology()
+        checkBoldSpacing()
         checkCaseStudyUsage()
         guard let blueprint else { return nil }
         return ContentLibrary(

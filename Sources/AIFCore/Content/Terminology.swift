@@ -116,6 +116,33 @@ extension ContentReader {
         }
     }
 
+    /// Reports Japanese text where bold markup sits between Japanese and Latin letters or digits without a
+    /// space ("の**Amazon**", "**S3**に"): the bank writes a space between Japanese and Latin text, as AWS's
+    /// Japanese documentation does, and the markup must not hide a missing one.
+    func checkBoldSpacing() {
+        func isJapanese(_ c: Character) -> Bool {
+            c.unicodeScalars.first.map { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) } ?? false
+        }
+        func isLatin(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+        for entry in japaneseTexts.entries where entry.raw.contains("**") {
+            let chars = Array(entry.raw)
+            var seen: [String: Int] = [:]
+            var i = 0
+            while i + 3 < chars.count {
+                defer { i += 1 }
+                guard chars[i + 1] == "*", chars[i + 2] == "*" else { continue }
+                let before = chars[i], after = chars[i + 3]
+                guard (isJapanese(before) && isLatin(after)) || (isLatin(before) && isJapanese(after)) else { continue }
+                let snippet = String(chars[i...i + 3])
+                let nth = seen[snippet, default: 0]
+                seen[snippet] = nth + 1
+                let fix = isJapanese(before) ? "\(before) **\(after)" : "\(before)** \(after)"
+                issues.add("Japanese text needs a space between '\(before)' and '\(after)' across the bold markup: write '\(fix)'",
+                           at: position(of: snippet, nth: nth, in: entry))
+            }
+        }
+    }
+
     /// Which occurrence of the variant (0-based) the hit is, counting from the scalar's start.
     private func occurrence(_ hit: (variant: String, offset: Int), in raw: String) -> Int {
         let prefix = String(Array(raw)[..<hit.offset])
