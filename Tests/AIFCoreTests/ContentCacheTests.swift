@@ -46,6 +46,29 @@ import Testing
         Self.same(hit.library, first.library)
     }
 
+    @Test func cachesOfFoldersNotUsedForTwoMonthsArePrunedWhenOneIsWritten() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let fm = FileManager.default
+        try fm.createDirectory(at: s.cache, withIntermediateDirectories: true)
+        let old = s.cache.appendingPathComponent("content-0ld.cache"), recent = s.cache.appendingPathComponent("content-2ecent.cache")
+        let other = s.cache.appendingPathComponent("notes.txt")
+        for url in [old, recent, other] { try Data("x".utf8).write(to: url) }
+        try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -90 * 86_400)], ofItemAtPath: old.path)
+        try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -10 * 86_400)], ofItemAtPath: recent.path)
+        try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -90 * 86_400)], ofItemAtPath: other.path)
+        #expect(try s.load().outcome == .miss)
+        #expect(!fm.fileExists(atPath: old.path))
+        #expect(fm.fileExists(atPath: recent.path))
+        #expect(fm.fileExists(atPath: other.path), "only content caches are pruned")
+        #expect(fm.fileExists(atPath: s.file.path))
+        // A hit marks its own cache as used, so a folder in use never ages out.
+        try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -90 * 86_400)], ofItemAtPath: s.file.path)
+        #expect(try s.load().outcome == .hit)
+        let touched = try #require(try fm.attributesOfItem(atPath: s.file.path)[.modificationDate] as? Date)
+        #expect(Date().timeIntervalSince(touched) < 86_400)
+    }
+
     @Test func anEditedFileIsNeverServedFromTheCache() throws {
         let s = try Scratch()
         defer { s.remove() }

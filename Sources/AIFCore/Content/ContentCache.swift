@@ -43,7 +43,10 @@ public enum ContentCache {
                 (try? ContentLoader.load(from: directory, userDecks: userDecks))?.questions ?? []
             }
             switch decode(data, key: key, reloadQuestions: reload) {
-            case .success(let library): return (library, .hit)
+            case .success(let library):
+                // Marks the cache as in use for `prune` (it is rewritten only when the content changes).
+                try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path)
+                return (library, .hit)
             case .failure(let why): outcome = why
             }
         }
@@ -159,6 +162,22 @@ public enum ContentCache {
         try? data.write(to: file, options: .atomic)
         // The first format's file, if this folder still has one.
         try? FileManager.default.removeItem(at: file.deletingPathExtension().appendingPathExtension("json"))
+        prune(besides: file)
+    }
+
+    /// Caches of other content folders untouched for `maxAge` (a moved install, a deleted checkout) are
+    /// removed, so the folder does not grow by one library per path ever used. A used cache is rewritten
+    /// only when its content changes, so its age is read from its last access by a load (`touch` on hit).
+    static func prune(besides file: URL, now: Date = Date(), maxAge: TimeInterval = 60 * 86_400) {
+        let folder = file.deletingLastPathComponent()
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix("content-") && name.hasSuffix(".cache") && name != file.lastPathComponent {
+            let other = folder.appendingPathComponent(name)
+            guard let modified = (try? fm.attributesOfItem(atPath: other.path))?[.modificationDate] as? Date,
+                  now.timeIntervalSince(modified) > maxAge else { continue }
+            try? fm.removeItem(at: other)
+        }
     }
 }
 
