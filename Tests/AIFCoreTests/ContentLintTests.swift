@@ -77,7 +77,7 @@ struct BrokenContent: Sendable, CustomTestStringConvertible {
             "Content/questions/extra.yaml:42:14: question 'q-bad-refs' ref 1: URL "
                 + "'http://docs.aws.amazon.com/bedrock/latest/userguide/what-is-bedrock.html' must use https",
             "Content/questions/extra.yaml:43:14: question 'q-bad-refs' ref 2: URL host 'example.com' is not "
-                + "AWS documentation; use docs.aws.amazon.com or aws.amazon.com",
+                + "AWS documentation; use docs.aws.amazon.com or aws.amazon.com (kiro.dev for Kiro)",
         ]),
         BrokenContent(name: "unknown-key", issues: [
             "Content/questions/extra.yaml:7:9: question 'q-extra' pair 1: missing required key 'answer'",

@@ -86,7 +86,8 @@ extension ContentReader {
         return Review(date: text)
     }
 
-    static let referenceHosts: Set<String> = ["docs.aws.amazon.com", "aws.amazon.com"]
+    /// AWS documentation; Kiro's own documentation lives on kiro.dev (the AWS documentation overview links there).
+    static let referenceHosts: Set<String> = ["docs.aws.amazon.com", "aws.amazon.com", "kiro.dev"]
 
     /// `refs:` entries; questions need at least one.
     func readRefs(_ fields: Fields, required: Bool) -> [Reference] {
@@ -119,7 +120,7 @@ extension ContentReader {
         else { return "'\(url)' is not a valid URL" }
         guard scheme == "https" else { return "URL '\(url)' must use https" }
         guard referenceHosts.contains(host.lowercased()) else {
-            return "URL host '\(host)' is not AWS documentation; use docs.aws.amazon.com or aws.amazon.com"
+            return "URL host '\(host)' is not AWS documentation; use docs.aws.amazon.com or aws.amazon.com (kiro.dev for Kiro)"
         }
         return nil
     }
