@@ -172,6 +172,21 @@ let fsrsSeconds = best(of: 5) {
 }
 print("info  FSRS-6: \(Int(100_000 / fsrsSeconds)) reviews/s")
 
+// 6b. The sandbox's phase maps: 11 learning rates × 8 epoch counts (one run per rate, to 1000 epochs)
+//     and × 8 batch sizes (a run per cell), each on the two worker threads the screen uses. Wall clock:
+//     the work is spread over threads.
+for axis in PhaseMap.Axis.allCases {
+    var seconds = Double.infinity
+    for _ in 0..<5 {
+        let start = wall()
+        let map = PhaseMap(axis: axis, base: TrainingConfig.default).computed(workers: 2)
+        seconds = min(seconds, wall() - start)
+        sink += Double(map?.completedCount ?? 0)
+    }
+    report("phase map lr × \(axis.rawValue) (11 × 8 runs of the default setup, 2 workers)",
+           "\((seconds * 1e4).rounded() / 10) ms", target: "< 2 s", ok: seconds < 2)
+}
+
 // 7. Cold start of the release binary to its first frame (content loaded, database open, screen drawn),
 //    from before the process is spawned until it exits after that frame, on a pseudo-terminal; and its peak RSS.
 ColdStart.run(contentDir: contentDir)

@@ -13,7 +13,8 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             Defaults: sine data (16 train / 50 validation points, noise 0.3), 1-64-1 tanh network, \
             Adam lr 0.01, full batch (16), 80 epochs — a good fit. Example of overfitting: --epochs 1000.
-            """)
+            """,
+        subcommands: [LRFindCommand.self, PhaseMapCommand.self])
 
     @Option(help: "Start from a preset in Content/sandbox/presets.yaml; other options override it.")
     var preset: String?
