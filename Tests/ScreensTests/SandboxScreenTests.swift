@@ -376,9 +376,9 @@ extension Transition {
     @Test func theBestMarkersLabelIsDrawnOverTheCurves() {
         // A curve along the top row, right where the label goes.
         let chart = LineChart(series: [ChartSeries(name: "a", points: [(0, 1), (10, 1)])], xBounds: 0...10, yBounds: 0...1,
-                              markers: [ChartMarker(x: 5, label: "best", style: .plain)])
+                              markers: [ChartMarker(x: 5, label: "best", style: .plain)], theme: .standard)
         var buf = Buffer(size: Size(width: 30, height: 8))
-        chart.render(in: Rect(x: 0, y: 0, width: 30, height: 8), &buf, theme: .standard)
+        chart.render(Rect(x: 0, y: 0, width: 30, height: 8), into: &buf)
         #expect(buf.text.split(separator: "\n").first?.contains("best") == true, "\(buf.text)")
     }
 }

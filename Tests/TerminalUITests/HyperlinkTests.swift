@@ -12,7 +12,7 @@ import Testing
         // Linked text sits on a line of its own (as reference lines do): wrapping would drop the link.
         var p = Paragraph([], width: 30)
         p.lines = [[Span("see ", style: .plain), Span("docs.aws.amazon.com/bedrock/latest", style: .bold, link: Self.url)]]
-        p.render(in: Rect(x: 0, y: 1, width: 30, height: 2), &buf)
+        p.render(Rect(x: 0, y: 1, width: 30, height: 2), into: &buf)
         // The span is cut with "…" at 30 columns; the link still names the whole URL.
         #expect(buf.hyperlinks.count == 1)
         let link = buf.hyperlinks[0]

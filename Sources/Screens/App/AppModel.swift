@@ -224,8 +224,9 @@ public struct AppModel: Program {
         let height = min(area.height - 2, rows.count + 4)
         let box = area.centered(width: width, height: height)
         buf.fill(box)
-        let inner = Panel(title: ctx.t("Keys — \(top.title(ctx))", "キー操作 — \(top.title(ctx))"), style: theme.accent, titleStyle: theme.title)
-            .render(in: box, &buf, theme: theme)
+        Panel(title: ctx.t("Keys — \(top.title(ctx))", "キー操作 — \(top.title(ctx))"), style: theme.accent, titleStyle: theme.title, theme: theme)
+            .render(box, into: &buf)
+        let inner = Panel.inner(of: box)
         let fits = rows.count <= inner.height - 1
         for (i, r) in rows.prefix(max(0, inner.height - (fits ? 1 : 2))).enumerated() {
             buf.put(r.keys, x: inner.x, y: inner.y + i, style: theme.key, maxWidth: keyW - 1)

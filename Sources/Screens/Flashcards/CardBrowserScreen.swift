@@ -105,14 +105,14 @@ public struct CardBrowserScreen: Screen {
             if !query.isEmpty { query = ""; selected = 0 } else { return .pop }
         case .mouse(let m) where m.kind == .press:
             let rect = Self.listArea(ctx.bodyArea)
-            if let row = ListView(items: Array(repeating: [], count: count), selected: selected, previousOffset: offset, height: rect.height)
+            if let row = ListView(items: Array(repeating: [], count: count), selected: selected, previousOffset: offset, height: rect.height, theme: .standard)
                 .rowAt(m.position, in: rect) { selected = row }
         case .mouse(let m) where m.kind == .scrollDown: selected = max(0, min(count - 1, selected + 1))
         case .mouse(let m) where m.kind == .scrollUp: selected = max(0, selected - 1)
         default: break
         }
         offset = ListView(items: Array(repeating: [], count: count), selected: selected, previousOffset: offset,
-                          height: Self.listArea(ctx.bodyArea).height).offset
+                          height: Self.listArea(ctx.bodyArea).height, theme: .standard).offset
         return .none
     }
 
@@ -135,7 +135,7 @@ public struct CardBrowserScreen: Screen {
         let now = ctx.now()
         let rows: [(card: Card, progress: CardProgress?)]
         do { rows = try self.rows(ctx) } catch {
-            Paragraph("\(error)", style: theme.bad, width: area.width).render(in: area, &buf)
+            Paragraph("\(error)", style: theme.bad, width: area.width).render(area, into: &buf)
             return
         }
         // Search and filter line.
@@ -176,7 +176,7 @@ public struct CardBrowserScreen: Screen {
         }
         let rect = Self.listArea(area)
         let sel = rows.isEmpty ? nil : min(selected, rows.count - 1)
-        ListView(items: items, selected: sel, previousOffset: offset, height: rect.height).render(in: rect, &buf, theme: theme)
+        ListView(items: items, selected: sel, previousOffset: offset, height: rect.height, theme: theme).render(rect, into: &buf)
         if rows.isEmpty {
             buf.put(ctx.t("No cards match.", "該当するカードはありません。"), x: rect.x + 2, y: rect.y, style: theme.muted)
         }
@@ -185,11 +185,12 @@ public struct CardBrowserScreen: Screen {
         let detail = Rect(x: area.x, y: rect.maxY, width: area.width, height: area.maxY - rect.maxY)
         guard let sel, detail.height >= 3 else { return }
         let card = rows[sel].card
-        let inner = Panel(title: card.id, style: theme.muted, titleStyle: theme.title).render(in: detail, &buf, theme: theme)
+        Panel(title: card.id, style: theme.muted, titleStyle: theme.title, theme: theme).render(detail, into: &buf)
+        let inner = Panel.inner(of: detail)
         var lines = TextWrap.wrap([Span(card.front(ctx.language), style: .bold)], width: inner.width)
         lines += TextWrap.wrap([Span(card.back(ctx.language))], width: inner.width)
         var p = Paragraph([], width: inner.width)
         p.lines = lines
-        p.render(in: inner, &buf)
+        p.render(inner, into: &buf)
     }
 }

@@ -48,7 +48,7 @@ public struct FlashcardsScreen: Screen {
         case .key(.escape), .char("q"), .key(.left), .char("h"): return .pop
         case .mouse(let m) where m.kind == .press:
             let rect = Self.listArea(ctx.bodyArea)
-            let list = ListView(items: scopes.map { _ in [] }, selected: selected, previousOffset: offset, height: rect.height)
+            let list = ListView(items: scopes.map { _ in [] }, selected: selected, previousOffset: offset, height: rect.height, theme: .standard)
             if let row = list.rowAt(m.position, in: rect) {
                 selected = row
                 return study(scopes[row], ctx)
@@ -58,7 +58,7 @@ public struct FlashcardsScreen: Screen {
         default: break
         }
         offset = ListView(items: scopes.map { _ in [] }, selected: selected, previousOffset: offset,
-                          height: Self.listArea(ctx.bodyArea).height).offset
+                          height: Self.listArea(ctx.bodyArea).height, theme: .standard).offset
         return .none
     }
 
@@ -73,13 +73,13 @@ public struct FlashcardsScreen: Screen {
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
         let box = area.inset(top: 1, right: 1, bottom: 2, left: 1)
-        Panel(title: ctx.t("What to study", "学習する範囲"), style: theme.muted, titleStyle: theme.title).render(in: box, &buf, theme: theme)
+        Panel(title: ctx.t("What to study", "学習する範囲"), style: theme.muted, titleStyle: theme.title, theme: theme).render(box, into: &buf)
         let rect = Self.listArea(area)
         let queues: [StudyQueue]
         do {
             queues = try services.queues(scopes, ctx)
         } catch {
-            Paragraph("\(error)", style: theme.bad, width: rect.width).render(in: rect, &buf)
+            Paragraph("\(error)", style: theme.bad, width: rect.width).render(rect, into: &buf)
             return
         }
         let countWidth = 24
@@ -93,8 +93,8 @@ public struct FlashcardsScreen: Screen {
             return [Span(clipped + pad, style: scope == .all ? .bold : .plain),
                     Span(counts, style: busy ? theme.good : theme.muted)]
         }
-        let list = ListView(items: items, selected: selected, previousOffset: offset, height: rect.height)
-        list.render(in: rect, &buf, theme: theme)
+        let list = ListView(items: items, selected: selected, previousOffset: offset, height: rect.height, theme: theme)
+        list.render(rect, into: &buf)
         let total = queues.first.map { FlashcardsServices.countsLine($0, ctx) } ?? ""
         let line = ctx.t("Today: \(total) · limits \(ctx.settings.newCardsPerDay) new, \(ctx.settings.reviewsPerDay) reviews (Settings)",
                          "今日: \(total) · 上限 新規 \(ctx.settings.newCardsPerDay) 枚・復習 \(ctx.settings.reviewsPerDay) 枚 (設定で変更)")

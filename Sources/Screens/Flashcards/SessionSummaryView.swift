@@ -3,9 +3,11 @@ import Foundation
 import TerminalUI
 
 /// The end of a session: how much was done, how often Again, how long, and what tomorrow holds.
-struct SessionSummaryView {
+struct SessionSummaryView: Widget {
     var summary: SessionSummary
     var scopeTitle: String
+    var ctx: AppContext
+    var theme: Theme
 
     static func duration(_ seconds: TimeInterval, _ ctx: AppContext) -> String {
         let total = max(0, Int(seconds.rounded()))
@@ -15,10 +17,11 @@ struct SessionSummaryView {
         return ctx.t("\(s)s", "\(s)秒")
     }
 
-    func render(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
+    func render(_ area: Rect, into buf: inout Buffer) {
         let box = area.centered(width: min(area.width - 2, 56), height: min(area.height, 12))
-        let inner = Panel(title: ctx.t("Session complete", "セッション終了"), style: theme.accent, titleStyle: theme.title)
-            .render(in: box, &buf, theme: theme)
+        Panel(title: ctx.t("Session complete", "セッション終了"), style: theme.accent, titleStyle: theme.title, theme: theme)
+            .render(box, into: &buf)
+        let inner = Panel.inner(of: box)
         let stats = summary.stats
         let percent = Int((stats.againRate * 100).rounded())
         let rows: [(String, String, Style)] = [

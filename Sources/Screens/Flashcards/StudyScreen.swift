@@ -157,8 +157,9 @@ public struct StudyScreen: Screen {
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
         if isFinished {
-            SessionSummaryView(summary: session.summary(at: ctx.now()), scopeTitle: session.scope.title(in: services.library, ctx.language))
-                .render(into: &buf, area: area, ctx, theme: theme)
+            SessionSummaryView(summary: session.summary(at: ctx.now()), scopeTitle: session.scope.title(in: services.library, ctx.language),
+                               ctx: ctx, theme: theme)
+                .render(area, into: &buf)
             return
         }
         guard let card = session.currentCard else { return }
@@ -168,7 +169,8 @@ public struct StudyScreen: Screen {
 
         let deck = services.library.decks.first { $0.id == card.deckID }?.title(ctx.language) ?? card.deckID
         let panelTitle = "\(deck) · \(ctx.t("task", "タスク")) \(card.taskID)"
-        let inner = Panel(title: panelTitle, style: theme.muted, titleStyle: theme.title).render(in: rows[1], &buf, theme: theme)
+        Panel(title: panelTitle, style: theme.muted, titleStyle: theme.title, theme: theme).render(rows[1], into: &buf)
+        let inner = Panel.inner(of: rows[1])
         var lines = TextWrap.wrap(Markup.parse(card.front(ctx.language), base: .bold), width: inner.width)
         if revealed {
             lines.append([])
@@ -181,14 +183,14 @@ public struct StudyScreen: Screen {
         var p = Paragraph([], width: inner.width)
         p.lines = lines
         p.scroll = min(scroll, maxScroll)
-        p.render(in: inner, &buf)
+        p.render(inner, into: &buf)
         if p.scroll < maxScroll { buf.put(theme.unicode ? "↓" : "v", x: inner.maxX, y: inner.maxY - 1, style: theme.muted) }
 
         if revealed {
             renderButtons(into: &buf, area: rows[2], ctx, theme: theme, now: now)
         } else {
             let prompt = ctx.t("Space / Enter  show the answer", "Space / Enter  答えを表示")
-            Paragraph(prompt, style: theme.accent.with(.bold), width: rows[2].width, alignment: .center).render(in: rows[2], &buf)
+            Paragraph(prompt, style: theme.accent.with(.bold), width: rows[2].width, alignment: .center).render(rows[2], into: &buf)
         }
         renderHints(into: &buf, area: rows[3], ctx, theme: theme)
     }

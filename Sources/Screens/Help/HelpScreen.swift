@@ -62,10 +62,11 @@ public struct HelpScreen: Screen {
     }
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
-        let inner = Panel(title: title(ctx), style: theme.muted, titleStyle: theme.title).render(in: area, &buf, theme: theme)
+        Panel(title: title(ctx), style: theme.muted, titleStyle: theme.title, theme: theme).render(area, into: &buf)
+        let inner = Panel.inner(of: area)
         let p = Paragraph(Markup.parse(text(ctx), emphasis: theme.title), width: inner.width, scroll: min(scroll, 1000))
         var shown = p
         shown.scroll = min(scroll, max(0, p.height - inner.height))
-        shown.render(in: inner, &buf)
+        shown.render(inner, into: &buf)
     }
 }

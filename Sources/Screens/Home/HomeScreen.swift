@@ -91,7 +91,7 @@ public struct HomeScreen: Screen {
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
         let cols = Self.columns(area)
-        Panel(title: ctx.t("Study modes", "学習モード"), style: theme.muted, titleStyle: theme.title).render(in: cols[0], &buf, theme: theme)
+        Panel(title: ctx.t("Study modes", "学習モード"), style: theme.muted, titleStyle: theme.title, theme: theme).render(cols[0], into: &buf)
         let menu = Self.menuArea(in: area)
         for (i, e) in entries.enumerated() {
             let y = menu.y + i * 2
@@ -104,16 +104,26 @@ public struct HomeScreen: Screen {
             if isSel { buf.style(Rect(x: menu.x, y: y, width: menu.width, height: 1)) { $0.with(.reverse) } }
         }
 
-        let inner = Panel(title: ctx.t("AWS Certified AI Practitioner (AIF-C01)", "AWS Certified AI Practitioner (AIF-C01)"),
-                          style: theme.muted, titleStyle: theme.title).render(in: cols[1], &buf, theme: theme)
+        Panel(title: ctx.t("AWS Certified AI Practitioner (AIF-C01)", "AWS Certified AI Practitioner (AIF-C01)"),
+              style: theme.muted, titleStyle: theme.title, theme: theme)
+            .render(cols[1], into: &buf)
+        let inner = Panel.inner(of: cols[1])
         guard !entries.isEmpty, inner.height > 0 else { return }
         let e = entries[selected]
         var y = inner.y + 1
-        y += Paragraph(ctx.isJapanese ? e.title.ja : e.title.en, style: theme.accent.with(.bold), width: inner.width).render(in: Rect(x: inner.x, y: y, width: inner.width, height: 1), &buf) + 1
+        let title = Paragraph(ctx.isJapanese ? e.title.ja : e.title.en, style: theme.accent.with(.bold), width: inner.width)
+        let titleArea = Rect(x: inner.x, y: y, width: inner.width, height: 1)
+        title.render(titleArea, into: &buf)
+        y += title.height(in: titleArea) + 1
         let summary = Paragraph(Markup.parse(ctx.isJapanese ? e.summary.ja : e.summary.en), width: inner.width)
-        y += summary.render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf) + 1
+        let summaryArea = Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y))
+        summary.render(summaryArea, into: &buf)
+        y += summary.height(in: summaryArea) + 1
         if let s = e.status(ctx), y < inner.maxY {
-            y += Paragraph(s, style: theme.good, width: inner.width).render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf) + 1
+            let status = Paragraph(s, style: theme.good, width: inner.width)
+            let statusArea = Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y))
+            status.render(statusArea, into: &buf)
+            y += status.height(in: statusArea) + 1
         }
         // At a glance, just above the exam facts; left out when the description needs the room.
         if let lines = dashboard?(ctx)?.lines(ctx, theme: theme) {
@@ -127,7 +137,7 @@ public struct HomeScreen: Screen {
         }
         let facts = ctx.t("65 questions · 90 minutes · pass at 700 of 1000", "65 問 · 90 分 · 1000 点中 700 点で合格")
         if inner.height > 8 {
-            Paragraph(facts, style: theme.muted, width: inner.width).render(in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), &buf)
+            Paragraph(facts, style: theme.muted, width: inner.width).render(Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &buf)
         }
     }
 }

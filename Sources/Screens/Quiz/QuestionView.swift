@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Lays a question out as wrapped, styled lines, remembering which line belongs to which option so that
 /// the same layout serves drawing and mouse hit-testing. Used while answering and when reviewing.
-struct QuestionView {
+struct QuestionView: Widget {
     enum Target: Equatable { case option(Int), prompt(Int), answer(Int) }
 
     var question: Question
@@ -20,6 +20,10 @@ struct QuestionView {
 
     var lines: [Line] = []
     var targets: [Target?] = []
+    /// The first line drawn.
+    var scroll = 0
+    /// The theme the lines were built with, so that drawing matches them.
+    private(set) var theme = Theme.standard
 
     /// Ordering: the content indices in the order currently shown.
     static func currentOrder(_ answer: QuizAnswer?, permutation: [Int]) -> [Int] {
@@ -38,6 +42,7 @@ struct QuestionView {
     }
 
     mutating func build(width: Int, _ ctx: AppContext, theme: Theme) {
+        self.theme = theme
         lines = []
         targets = []
         let lang = ctx.language
@@ -174,7 +179,7 @@ struct QuestionView {
     func line(of target: Target) -> Int? { targets.firstIndex { $0 == target } }
     func lastLine(of target: Target) -> Int? { targets.lastIndex { $0 == target } }
 
-    func render(in rect: Rect, scroll: Int, _ buf: inout Buffer, theme: Theme) {
+    func render(_ rect: Rect, into buf: inout Buffer) {
         let visible = lines.indices.dropFirst(scroll).prefix(rect.height)
         for (row, i) in visible.enumerated() {
             var x = rect.x

@@ -42,11 +42,11 @@ public struct QuizHistoryScreen: Screen {
         case .key(.enter), .key(.right), .char("l"): return open(selected, ctx)
         case .key(.escape), .char("q"): return .pop
         case .mouse(let m) where m.kind == .press:
-            let lv = ListView(items: Array(repeating: [], count: entries.count), selected: selected, previousOffset: offset, height: list.height)
+            let lv = ListView(items: Array(repeating: [], count: entries.count), selected: selected, previousOffset: offset, height: list.height, theme: .standard)
             if let row = lv.rowAt(m.position, in: list) { selected = row; return open(row, ctx) }
         default: break
         }
-        offset = ListView(items: Array(repeating: [], count: entries.count), selected: selected, previousOffset: offset, height: list.height).offset
+        offset = ListView(items: Array(repeating: [], count: entries.count), selected: selected, previousOffset: offset, height: list.height, theme: .standard).offset
         return .none
     }
 
@@ -76,8 +76,9 @@ public struct QuizHistoryScreen: Screen {
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
         let (chartArea, list) = Self.split(area)
-        let inner = Panel(title: ctx.t("Scaled score by attempt", "回ごとのスケールスコア"), style: theme.muted, titleStyle: theme.title)
-            .render(in: chartArea, &buf, theme: theme)
+        Panel(title: ctx.t("Scaled score by attempt", "回ごとのスケールスコア"), style: theme.muted, titleStyle: theme.title, theme: theme)
+            .render(chartArea, into: &buf)
+        let inner = Panel.inner(of: chartArea)
         if let loadError {
             buf.put(ctx.t("Could not read the history: ", "履歴を読めません: ") + loadError, x: inner.x, y: inner.y, style: theme.bad, maxWidth: inner.width)
             return
@@ -85,7 +86,7 @@ public struct QuizHistoryScreen: Screen {
         if entries.isEmpty {
             Paragraph(ctx.t("No finished quizzes yet. Finish an exam simulation or a practice quiz to see your scores here.",
                             "まだ終了したクイズはありません。模擬試験か練習を終えると、ここにスコアが表示されます。"), style: theme.muted, width: inner.width)
-                .render(in: inner, &buf)
+                .render(inner, into: &buf)
             return
         }
         let bp = services.library.blueprint
@@ -95,8 +96,8 @@ public struct QuizHistoryScreen: Screen {
         let pass = ChartSeries(name: "pass", points: [(1, Double(bp.passingScore)), (n, Double(bp.passingScore))], style: theme.warning,
                                asciiMarker: "-", dashed: true)
         let rows = Layout.vertical([.fill(1), .length(1)]).split(inner)
-        LineChart(series: [pass] + kinds.map(\.series), xBounds: 1...n, yBounds: Double(bp.minScore)...Double(bp.maxScore), xTitle: ctx.t("attempt", "回"))
-            .render(in: rows[0], &buf, theme: theme)
+        LineChart(series: [pass] + kinds.map(\.series), xBounds: 1...n, yBounds: Double(bp.minScore)...Double(bp.maxScore), xTitle: ctx.t("attempt", "回"), theme: theme)
+            .render(rows[0], into: &buf)
         // The legend names every line, the pass mark included.
         var legend: [(String, Style)] = kinds.map { ((theme.unicode ? "━ " : "* ") + $0.mode.title(ctx), $0.series.style) }
         legend.append(((theme.unicode ? "┄ " : "- ") + ctx.t("pass mark \(bp.passingScore)", "合格点 \(bp.passingScore)"), theme.warning))
@@ -114,6 +115,6 @@ public struct QuizHistoryScreen: Screen {
                     Span(e.passed ? ctx.t("pass ", "合格 ") : ctx.t("fail ", "不合格 "), style: e.passed ? theme.good : theme.bad),
                     Span(" \(e.correct)/\(e.total)  "), Span(e.mode.title(ctx), style: theme.muted)]
         }
-        ListView(items: items, selected: selected, previousOffset: offset, height: list.height).render(in: list, &buf, theme: theme)
+        ListView(items: items, selected: selected, previousOffset: offset, height: list.height, theme: theme).render(list, into: &buf)
     }
 }

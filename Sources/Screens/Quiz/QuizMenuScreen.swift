@@ -187,7 +187,7 @@ public struct QuizMenuScreen: Screen {
         let cols = Self.columns(area)
         let items = items
         let sel = min(selected, items.count - 1)
-        Panel(title: ctx.t("Quiz modes", "クイズのモード"), style: theme.muted, titleStyle: theme.title).render(in: cols[0], &buf, theme: theme)
+        Panel(title: ctx.t("Quiz modes", "クイズのモード"), style: theme.muted, titleStyle: theme.title, theme: theme).render(cols[0], into: &buf)
         let menu = Self.menuArea(area)
         for (i, item) in items.enumerated() {
             let y = menu.y + i * 2
@@ -199,21 +199,26 @@ public struct QuizMenuScreen: Screen {
             if isSel { buf.style(Rect(x: menu.x, y: y, width: menu.width, height: 1)) { $0.with(.reverse) } }
         }
         let item = items[sel]
-        let inner = Panel(title: label(item, ctx), style: theme.muted, titleStyle: theme.title).render(in: cols[1], &buf, theme: theme)
+        Panel(title: label(item, ctx), style: theme.muted, titleStyle: theme.title, theme: theme).render(cols[1], into: &buf)
+        let inner = Panel.inner(of: cols[1])
         guard inner.height > 0 else { return }
         var y = inner.y
-        y += Paragraph(Markup.parse(describe(item, ctx)), width: inner.width).render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf) + 1
+        // Paragraphs one under another, a blank row between them.
+        func stack(_ p: Paragraph) {
+            let area = Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y))
+            p.render(area, into: &buf)
+            y += p.height(in: area) + 1
+        }
+        stack(Paragraph(Markup.parse(describe(item, ctx)), width: inner.width))
         if let damaged = damagedUnfinished, y < inner.maxY {
-            y += Paragraph(ctx.t("The saved quiz '\(damaged.attemptID)' cannot be resumed: \(damaged.reason). Starting a new quiz replaces it.",
-                                 "保存されたクイズ '\(damaged.attemptID)' は再開できません: \(damaged.reason)。新しいクイズを始めると置き換えられます。"),
-                           style: theme.warning, width: inner.width)
-                .render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf) + 1
+            stack(Paragraph(ctx.t("The saved quiz '\(damaged.attemptID)' cannot be resumed: \(damaged.reason). Starting a new quiz replaces it.",
+                                  "保存されたクイズ '\(damaged.attemptID)' は再開できません: \(damaged.reason)。新しいクイズを始めると置き換えられます。"),
+                            style: theme.warning, width: inner.width))
         }
         if confirmDiscard, y < inner.maxY {
-            Paragraph(ctx.t("You have an unfinished quiz. Press Enter again to discard it and start this one, or choose Resume.",
-                            "中断中のクイズがあります。もう一度 Enter を押すと破棄して開始します。再開するには「再開」を選んでください。"),
-                      style: theme.warning, width: inner.width)
-                .render(in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), &buf)
+            stack(Paragraph(ctx.t("You have an unfinished quiz. Press Enter again to discard it and start this one, or choose Resume.",
+                                  "中断中のクイズがあります。もう一度 Enter を押すと破棄して開始します。再開するには「再開」を選んでください。"),
+                            style: theme.warning, width: inner.width))
         }
         if let last = ((try? services.store.history()) ?? []).last(where: { $0.mode == .exam }), inner.height > 6 {
             let s = ctx.t("Last exam: \(last.scaledScore) · \(last.passed ? "pass" : "fail")", "前回の模擬試験: \(last.scaledScore) · \(last.passed ? "合格" : "不合格")")

@@ -119,7 +119,7 @@ public struct QuizPracticeSetupScreen: Screen {
         if case .mouse(let m) = event {
             switch m.kind {
             case .press:
-                let lv = ListView(items: Array(repeating: [], count: rows.count), selected: selected, previousOffset: offset, height: list.height)
+                let lv = ListView(items: Array(repeating: [], count: rows.count), selected: selected, previousOffset: offset, height: list.height, theme: .standard)
                 if let r = lv.rowAt(m.position, in: list) {
                     selected = r
                     if rows[r] == .start { return start(ctx) }
@@ -145,7 +145,7 @@ public struct QuizPracticeSetupScreen: Screen {
             case .back: return .pop
             }
         }
-        offset = ListView(items: Array(repeating: [], count: rows.count), selected: selected, previousOffset: offset, height: list.height).offset
+        offset = ListView(items: Array(repeating: [], count: rows.count), selected: selected, previousOffset: offset, height: list.height, theme: .standard).offset
         return .none
     }
 
@@ -204,12 +204,12 @@ public struct QuizPracticeSetupScreen: Screen {
                       "練習する範囲を選んでください。回答ごとに正誤と解説を表示します。"), x: area.x + 1, y: area.y, style: theme.muted, maxWidth: area.width - 1)
         let list = listArea(area)
         let items = rows.map { line($0, ctx, theme: theme) }
-        ListView(items: items, selected: selected, previousOffset: offset, height: list.height).render(in: list, &buf, theme: theme)
+        ListView(items: items, selected: selected, previousOffset: offset, height: list.height, theme: theme).render(list, into: &buf)
         let bottom = Layout.vertical([.length(2), .fill(1), .length(2)]).split(area)[2].inset(left: 1)
         if let d = detail(ctx, theme: theme, width: list.width) {
             var p = Paragraph(d, width: bottom.width)
             p.scroll = 0
-            p.render(in: bottom, &buf)
+            p.render(bottom, into: &buf)
         }
     }
 }

@@ -83,7 +83,7 @@ public struct QuizResultsScreen: Screen {
         case .key(.escape), .char("q"): return .pop
         case .mouse(let m) where m.kind == .press:
             if let f = layout.filterTabs(ctx, self).first(where: { $0.rect.contains(m.position) })?.filter { setFilter(f); break }
-            let lv = ListView(items: Array(repeating: [], count: shown.count), selected: selected, previousOffset: offset, height: layout.list.height)
+            let lv = ListView(items: Array(repeating: [], count: shown.count), selected: selected, previousOffset: offset, height: layout.list.height, theme: .standard)
             if let row = lv.rowAt(m.position, in: layout.list) {
                 selected = row
                 return .push(QuizAnswerReviewScreen(attempt: attempt, questions: questions, rows: shown, position: row, services: services))
@@ -92,7 +92,7 @@ public struct QuizResultsScreen: Screen {
         case .mouse(let m) where m.kind == .scrollUp: selected = max(0, selected - 1)
         default: break
         }
-        offset = ListView(items: Array(repeating: [], count: rows(filter).count), selected: selected, previousOffset: offset, height: layout.list.height).offset
+        offset = ListView(items: Array(repeating: [], count: rows(filter).count), selected: selected, previousOffset: offset, height: layout.list.height, theme: .standard).offset
         return .none
     }
 
@@ -122,7 +122,9 @@ public struct QuizResultsScreen: Screen {
                 x: layout.summary.x + 1, y: layout.summary.y + 2, style: theme.muted, maxWidth: layout.summary.width - 1)
 
         // Domain bars
-        let dInner = Panel(title: ctx.t("By domain", "分野別"), style: theme.muted, titleStyle: theme.title).render(in: layout.domains, &buf, theme: theme)
+        Panel(title: ctx.t("By domain", "分野別"), style: theme.muted, titleStyle: theme.title, theme: theme)
+            .render(layout.domains, into: &buf)
+        let dInner = Panel.inner(of: layout.domains)
         var y = dInner.y
         // Domain names wrap when the panel has the rows for it, else end in "…".
         let titles = result.domains.map { d in "\(d.number) " + (services.library.domain(id: d.id)?.title(ctx.language) ?? d.id) }
@@ -135,8 +137,8 @@ public struct QuizResultsScreen: Screen {
             }
             y -= 1
             if y + 1 < dInner.maxY {
-                Gauge(ratio: d.fraction, label: "\(d.correct)/\(d.total)", style: d.fraction >= 0.7 ? theme.good : theme.warning)
-                    .render(in: Rect(x: dInner.x, y: y + 1, width: dInner.width, height: 1), &buf, theme: theme)
+                Gauge(ratio: d.fraction, label: "\(d.correct)/\(d.total)", style: d.fraction >= 0.7 ? theme.good : theme.warning, theme: theme)
+                    .render(Rect(x: dInner.x, y: y + 1, width: dInner.width, height: 1), into: &buf)
             }
             y += 2
         }
@@ -162,8 +164,8 @@ public struct QuizResultsScreen: Screen {
                     Span(attempt.flagged[i] ? "⚑ " : "  ", style: theme.warning), Span("[\(q.id)] ", style: theme.muted),
                     Span(ContentText.plain(q.stem(ctx.language)).replacingOccurrences(of: "\n", with: " "))]
         }
-        ListView(items: items, selected: shown.isEmpty ? nil : selected, previousOffset: offset, height: layout.list.height)
-            .render(in: layout.list, &buf, theme: theme)
+        ListView(items: items, selected: shown.isEmpty ? nil : selected, previousOffset: offset, height: layout.list.height, theme: theme)
+            .render(layout.list, into: &buf)
     }
 }
 
@@ -261,10 +263,11 @@ public struct QuizAnswerReviewScreen: Screen {
         let head = "[\(q.id)] " + ctx.t("Question \(i + 1) of \(questions.count)", "問題 \(i + 1) / \(questions.count)") + " · " + q.kind.label(ctx) + " · " + verdict
         buf.put(head, x: layout.header.x + 1, y: layout.header.y, style: theme.title, maxWidth: layout.header.width - 1)
         if let cs = q.caseStudyID.flatMap(services.library.caseStudy(id:)) {
-            CaseStudyPanel(caseStudy: cs, scroll: scenarioScroll).render(layout.scenario, into: &buf, ctx, theme: theme)
+            CaseStudyPanel(caseStudy: cs, scroll: scenarioScroll, ctx: ctx, theme: theme).render(layout.scenario, into: &buf)
         }
-        let v = makeView(layout.question.width, ctx, theme: theme)
-        v.render(in: layout.question, scroll: min(scroll, max(0, v.lines.count - layout.question.height)), &buf, theme: theme)
+        var v = makeView(layout.question.width, ctx, theme: theme)
+        v.scroll = min(scroll, max(0, v.lines.count - layout.question.height))
+        v.render(layout.question, into: &buf)
         let yours = ctx.t("Yours: ", "あなたの回答: ") + PlainInput.format(attempt.answers[i], permutation: attempt.permutations[i])
             + " · " + ctx.t("Correct: ", "正解: ") + PlainInput.format(PlainInput.correctAnswer(q), permutation: attempt.permutations[i])
             + "   " + "\(position + 1)/\(rows.count)"

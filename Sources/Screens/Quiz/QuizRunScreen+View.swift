@@ -42,10 +42,11 @@ extension QuizRunScreen {
             buf.put(" " + banner, x: layout.banner.x, y: layout.banner.y, style: Style(fg: .yellow, [.reverse, .bold]), maxWidth: layout.banner.width)
         }
         if let cs = q.caseStudyID.flatMap(services.library.caseStudy(id:)) {
-            CaseStudyPanel(caseStudy: cs, scroll: scenarioScroll).render(layout.scenario, into: &buf, ctx, theme: theme)
+            CaseStudyPanel(caseStudy: cs, scroll: scenarioScroll, ctx: ctx, theme: theme).render(layout.scenario, into: &buf)
         }
-        let view = makeView(width: layout.question.width, ctx, theme: theme)
-        view.render(in: layout.question, scroll: min(scroll, max(0, view.lines.count - layout.question.height)), &buf, theme: theme)
+        var view = makeView(width: layout.question.width, ctx, theme: theme)
+        view.scroll = min(scroll, max(0, view.lines.count - layout.question.height))
+        view.render(layout.question, into: &buf)
         // Nav bar
         for b in QuizRunLayout.navButtons(layout.nav, ctx) {
             let on = b.action == .flag && session.isFlagged(index)
@@ -111,7 +112,7 @@ extension QuizRunScreen {
             buf.put(none, x: list.x, y: list.y, style: theme.muted, maxWidth: list.width)
         } else {
             let items = shown.map { reviewRow($0, ctx, theme: theme) }
-            ListView(items: items, selected: reviewSelected, previousOffset: reviewOffset, height: list.height).render(in: list, &buf, theme: theme)
+            ListView(items: items, selected: reviewSelected, previousOffset: reviewOffset, height: list.height, theme: theme).render(list, into: &buf)
         }
         let help = ctx.t("Enter open · Tab filter · f flag · s submit · Esc back", "Enter 開く · Tab 絞り込み · f フラグ · s 提出 · Esc 戻る")
         buf.put(help, x: rows[3].x + 1, y: rows[3].y, style: theme.muted, maxWidth: rows[3].width - 1)

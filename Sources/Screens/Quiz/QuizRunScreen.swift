@@ -329,7 +329,7 @@ public struct QuizRunScreen: Screen {
         if case .mouse(let m) = event {
             switch m.kind {
             case .press:
-                let lv = ListView(items: Array(repeating: [], count: n), selected: reviewSelected, previousOffset: reviewOffset, height: list.height)
+                let lv = ListView(items: Array(repeating: [], count: n), selected: reviewSelected, previousOffset: reviewOffset, height: list.height, theme: .standard)
                 if let row = lv.rowAt(m.position, in: list) {
                     reviewSelected = row
                     open(row)
@@ -380,7 +380,7 @@ public struct QuizRunScreen: Screen {
             }
         }
         let count = reviewIndices.count
-        reviewOffset = ListView(items: Array(repeating: [], count: count), selected: reviewSelected, previousOffset: reviewOffset, height: list.height).offset
+        reviewOffset = ListView(items: Array(repeating: [], count: count), selected: reviewSelected, previousOffset: reviewOffset, height: list.height, theme: .standard).offset
         return .none
     }
 

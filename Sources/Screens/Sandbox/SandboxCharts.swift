@@ -51,7 +51,7 @@ enum SandboxCharts {
                 ChartSeries(name: "true error", points: truth, style: truthStyle(theme), asciiMarker: truthMarker, dashed: true),
             ],
             xBounds: 0...Double(epochSpan(run)), yBounds: lossBounds(run), logY: true, markers: markers,
-            xTitle: ctx.t("epoch", "エポック"))
+            xTitle: ctx.t("epoch", "エポック"), theme: theme)
     }
 
     /// The range of the finite, positive losses so far (nil before there are any).
@@ -75,22 +75,30 @@ enum SandboxCharts {
 
     /// The planned learning rate of every epoch as a strip under the loss chart's plot; the epochs
     /// already trained are highlighted.
-    static func renderLearningRate(_ run: TrainingRun, in rect: Rect, plot: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
-        guard rect.height > 0 else { return }
-        // A space before the bars always: the Japanese label falls back to "lr" where it does not fit.
-        let wide = ctx.t("lr", "学習率")
-        let label = plot.x - 1 - DisplayWidth.of(wide) >= rect.x ? wide : "lr"
-        buf.put(label, x: max(rect.x, plot.x - 1 - DisplayWidth.of(label)), y: rect.y, style: theme.muted,
-                maxWidth: max(0, plot.x - 1 - rect.x))
-        let strip = Rect(x: plot.x, y: rect.y, width: plot.width, height: 1)
-        guard strip.width > 0 else { return }
-        let epochs = epochSpan(run)
-        let rates = (0..<strip.width).map { col in
-            LearningRateSchedule.rate(epoch: col * epochs / strip.width, config: run.config)
+    struct LearningRateStrip: Widget {
+        var run: TrainingRun
+        /// The loss chart's plot area, whose columns the strip's epochs line up with.
+        var plot: Rect
+        var ctx: AppContext
+        var theme: Theme
+
+        func render(_ rect: Rect, into buf: inout Buffer) {
+            guard rect.height > 0 else { return }
+            // A space before the bars always: the Japanese label falls back to "lr" where it does not fit.
+            let wide = ctx.t("lr", "学習率")
+            let label = plot.x - 1 - DisplayWidth.of(wide) >= rect.x ? wide : "lr"
+            buf.put(label, x: max(rect.x, plot.x - 1 - DisplayWidth.of(label)), y: rect.y, style: theme.muted,
+                    maxWidth: max(0, plot.x - 1 - rect.x))
+            let strip = Rect(x: plot.x, y: rect.y, width: plot.width, height: 1)
+            guard strip.width > 0 else { return }
+            let epochs = epochSpan(run)
+            let rates = (0..<strip.width).map { col in
+                LearningRateSchedule.rate(epoch: col * epochs / strip.width, config: run.config)
+            }
+            Sparkline(rates, style: theme.muted, theme: theme).render(strip, into: &buf)
+            let done = Int((Double(run.epochsDone) / Double(epochs) * Double(strip.width)).rounded())
+            buf.style(Rect(x: strip.x, y: strip.y, width: min(done, strip.width), height: 1)) { _ in theme.accent }
         }
-        Sparkline(rates, style: theme.muted).render(in: strip, &buf, theme: theme)
-        let done = Int((Double(run.epochsDone) / Double(epochs) * Double(strip.width)).rounded())
-        buf.style(Rect(x: strip.x, y: strip.y, width: min(done, strip.width), height: 1)) { _ in theme.accent }
     }
 
     // MARK: fit
@@ -109,37 +117,43 @@ enum SandboxCharts {
 
     /// The true function and the model's curve as lines, then the data as points on top:
     /// training points `•`/`o`, validation points `+`.
-    static func renderFit(_ run: TrainingRun, in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
-        guard run.config.dataset == .sine else {
-            Paragraph(ctx.t("The fit view shows 1-D data only.", "フィットの表示は 1 次元のデータのみです。"), style: theme.muted,
-                      width: rect.width).render(in: rect, &buf)
-            return
-        }
-        let bounds = fitYBounds(run)
-        let plot = plotRect(rect, yLabels: fitLabels(bounds))
-        guard plot.width > 2, plot.height > 1 else { return }
-        let samples = plot.width * 2
-        let xs = (0...samples).map { -1 + 2 * Double($0) / Double(samples) }
-        let model = run.predictCurve(xs)
-        let chart = LineChart(
-            series: [
-                ChartSeries(name: "true", points: xs.map { ($0, run.trueFunction($0)) }, style: Style(fg: .green, .dim), asciiMarker: ".",
-                            dashed: true),
-                ChartSeries(name: "model", points: zip(xs, model).map { ($0, $1) }, style: Style(fg: .magenta, .bold), asciiMarker: "#"),
-            ],
-            xBounds: -1...1, yBounds: bounds, xTitle: "x")
-        chart.render(in: rect, &buf, theme: theme)
+    struct FitChart: Widget {
+        var run: TrainingRun
+        var ctx: AppContext
+        var theme: Theme
 
-        func put(_ data: Dataset, _ ch: Character, _ style: Style) {
-            for i in 0..<data.count {
-                let fx = (data.inputs[i] + 1) / 2
-                let fy = (data.targets[i] - bounds.lowerBound) / (bounds.upperBound - bounds.lowerBound)
-                let x = plot.x + Int((fx * Double(plot.width - 1)).rounded())
-                let y = plot.maxY - 1 - Int((min(1, max(0, fy)) * Double(plot.height - 1)).rounded())
-                buf.set(x, y, ch, style: style)
+        func render(_ rect: Rect, into buf: inout Buffer) {
+            guard run.config.dataset == .sine else {
+                Paragraph(ctx.t("The fit view shows 1-D data only.", "フィットの表示は 1 次元のデータのみです。"), style: theme.muted,
+                          width: rect.width).render(rect, into: &buf)
+                return
             }
+            let bounds = fitYBounds(run)
+            let plot = plotRect(rect, yLabels: fitLabels(bounds))
+            guard plot.width > 2, plot.height > 1 else { return }
+            let samples = plot.width * 2
+            let xs = (0...samples).map { -1 + 2 * Double($0) / Double(samples) }
+            let model = run.predictCurve(xs)
+            let chart = LineChart(
+                series: [
+                    ChartSeries(name: "true", points: xs.map { ($0, run.trueFunction($0)) }, style: Style(fg: .green, .dim), asciiMarker: ".",
+                                dashed: true),
+                    ChartSeries(name: "model", points: zip(xs, model).map { ($0, $1) }, style: Style(fg: .magenta, .bold), asciiMarker: "#"),
+                ],
+                xBounds: -1...1, yBounds: bounds, xTitle: "x", theme: theme)
+            chart.render(rect, into: &buf)
+
+            func put(_ data: Dataset, _ ch: Character, _ style: Style) {
+                for i in 0..<data.count {
+                    let fx = (data.inputs[i] + 1) / 2
+                    let fy = (data.targets[i] - bounds.lowerBound) / (bounds.upperBound - bounds.lowerBound)
+                    let x = plot.x + Int((fx * Double(plot.width - 1)).rounded())
+                    let y = plot.maxY - 1 - Int((min(1, max(0, fy)) * Double(plot.height - 1)).rounded())
+                    buf.set(x, y, ch, style: style)
+                }
+            }
+            put(run.validationData, "+", validationStyle(theme))
+            put(run.trainingData, theme.unicode ? "•" : "o", trainStyle(theme).with(.bold))
         }
-        put(run.validationData, "+", validationStyle(theme))
-        put(run.trainingData, theme.unicode ? "•" : "o", trainStyle(theme).with(.bold))
     }
 }

@@ -12,7 +12,7 @@ extension SandboxScreen {
         renderStatus(in: layout.status, &buf, ctx, theme: theme)
         renderLoss(layout, &buf, ctx, theme: theme)
         renderFitTitle(in: layout.fitTitle, &buf, ctx, theme: theme)
-        SandboxCharts.renderFit(run, in: layout.fit, &buf, ctx, theme: theme)
+        SandboxCharts.FitChart(run: run, ctx: ctx, theme: theme).render(layout.fit, into: &buf)
         renderDiagnosis(in: layout.diagnosis, &buf, ctx, theme: theme)
         if let pickerSelection { renderPicker(area, selected: pickerSelection, &buf, ctx, theme: theme) }
         if explaining { renderExplanation(area, &buf, ctx, theme: theme) }
@@ -27,8 +27,8 @@ extension SandboxScreen {
         for (row, control) in zip(layout.sliders, SandboxControl.visible(config).dropFirst(layout.firstControl)) {
             let focused = control == selected
             Slider(label: "", valueText: control.valueText(config, ctx), position: control.position(config),
-                   count: control.positionCount(config), focused: focused)
-                .render(in: SandboxLayout.sliderRect(row), &buf, theme: theme)
+                   count: control.positionCount(config), focused: focused, theme: theme)
+                .render(SandboxLayout.sliderRect(row), into: &buf)
             // Our labels are wider than Slider's, so they are drawn over its (empty) label column.
             buf.fill(Rect(x: row.x, y: row.y, width: min(row.width, SandboxLayout.labelColumns), height: 1))
             let marker = focused ? "\(theme.symbols.pointer)" : " "
@@ -75,7 +75,7 @@ extension SandboxScreen {
         spans.append(Span(selected.label(ctx) + ": " + selected.hint(ctx), style: theme.muted))
         // Two columns short of the charts, so the text never runs into their labels or legend.
         let text = Rect(x: rect.x, y: rect.y, width: rect.width - 2, height: rect.height)
-        Paragraph(spans, width: text.width).fitting(height: text.height, width: text.width).render(in: text, &buf)
+        Paragraph(spans, width: text.width).fitting(height: text.height, width: text.width).render(text, into: &buf)
     }
 
     /// The preset's title, what to try, its description and a pinned-seed warning (empty without a preset).
@@ -111,8 +111,9 @@ extension SandboxScreen {
         let lines = Paragraph(body, width: max(1, width - 4)).height
         let box = area.centered(width: width, height: min(area.height, lines + 2))
         buf.fill(box)
-        let inner = Panel(title: ctx.t("Preset", "プリセット"), style: theme.accent, titleStyle: theme.title).render(in: box, &buf, theme: theme)
-        Paragraph(body, width: inner.width).render(in: inner, &buf)
+        Panel(title: ctx.t("Preset", "プリセット"), style: theme.accent, titleStyle: theme.title, theme: theme).render(box, into: &buf)
+        let inner = Panel.inner(of: box)
+        Paragraph(body, width: inner.width).render(inner, into: &buf)
     }
 
     private func renderStatus(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
@@ -148,9 +149,9 @@ extension SandboxScreen {
             x += 2
             x += buf.put((unicode ? line : String(marker)) + " " + text, x: x, y: title.y, style: style, maxWidth: title.maxX - x)
         }
-        SandboxCharts.lossChart(run, ctx, theme: theme).render(in: layout.loss, &buf, theme: theme)
+        SandboxCharts.lossChart(run, ctx, theme: theme).render(layout.loss, into: &buf)
         let plot = SandboxCharts.plotRect(layout.loss, yLabels: SandboxCharts.lossLabels(run))
-        SandboxCharts.renderLearningRate(run, in: layout.lrStrip, plot: plot, &buf, ctx, theme: theme)
+        SandboxCharts.LearningRateStrip(run: run, plot: plot, ctx: ctx, theme: theme).render(layout.lrStrip, into: &buf)
     }
 
     private func renderFitTitle(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
@@ -202,12 +203,14 @@ extension SandboxScreen {
 
     private func renderDiagnosis(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
         let card = run.diagnosis.flatMap { _ in cardID() }.map { " \(dash(theme)) " + ctx.t("c: why, card \($0)", "c: 理由とカード \($0)") } ?? ""
-        let inner = Panel(title: ctx.t("Diagnosis", "診断") + card, style: theme.muted, titleStyle: theme.title)
-            .render(in: rect, &buf, theme: theme)
+        Panel(title: ctx.t("Diagnosis", "診断") + card, style: theme.muted, titleStyle: theme.title, theme: theme).render(rect, into: &buf)
+        let inner = Panel.inner(of: rect)
         guard inner.height > 0 else { return }
-        let used = Paragraph(diagnosisSpans(ctx, theme: theme), width: inner.width).render(in: inner, &buf)
+        let body = Paragraph(diagnosisSpans(ctx, theme: theme), width: inner.width)
+        body.render(inner, into: &buf)
+        let used = body.height(in: inner)
         if let truth = truthLine(ctx, width: inner.width), inner.height > used {
-            Paragraph(truth, style: Style(fg: .green), width: inner.width).render(in: inner.inset(top: used), &buf)
+            Paragraph(truth, style: Style(fg: .green), width: inner.width).render(inner.inset(top: used), into: &buf)
         }
     }
 
@@ -218,7 +221,8 @@ extension SandboxScreen {
         buf.fill(box)
         let title = ctx.t("Why this diagnosis \(dash(theme)) Enter: card, s: the state's card, Esc closes",
                           "診断の理由 \(dash(theme)) Enter: カード、s: 状態のカード、Esc: 閉じる")
-        let inner = Panel(title: title, style: theme.accent, titleStyle: theme.title).render(in: box, &buf, theme: theme)
+        Panel(title: title, style: theme.accent, titleStyle: theme.title, theme: theme).render(box, into: &buf)
+        let inner = Panel.inner(of: box)
         let ja = ctx.isJapanese
         var spans = diagnosisSpans(ctx, theme: theme) + [Span("\n")]
         if let truth = truthLine(ctx, width: inner.width) { spans.append(Span(truth + "\n", style: Style(fg: .green))) }
@@ -236,15 +240,17 @@ extension SandboxScreen {
             spans.append(Span((current ? "\(theme.symbols.pointer)" : " ") + DiagnosisRules.rule(state, japanese: ja) + "\n",
                               style: current ? state.style(theme).with(.bold) : theme.muted))
         }
-        Paragraph(spans, width: inner.width).render(in: inner, &buf)
+        Paragraph(spans, width: inner.width).render(inner, into: &buf)
     }
 
     private func renderPicker(_ area: Rect, selected: Int, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
         let presets = library.presets
         let box = Self.pickerBox(area, presets: presets.count)
         buf.fill(box)
-        let inner = Panel(title: ctx.t("Presets \(dash(theme)) Enter applies, Esc closes", "プリセット \(dash(theme)) Enter で適用、Esc で閉じる"),
-                          style: theme.accent, titleStyle: theme.title).render(in: box, &buf, theme: theme)
+        Panel(title: ctx.t("Presets \(dash(theme)) Enter applies, Esc closes", "プリセット \(dash(theme)) Enter で適用、Esc で閉じる"),
+              style: theme.accent, titleStyle: theme.title, theme: theme)
+            .render(box, into: &buf)
+        let inner = Panel.inner(of: box)
         guard !presets.isEmpty else {
             buf.put(ctx.t("No presets in the content.", "プリセットがありません。"), x: inner.x, y: inner.y, style: theme.muted)
             return
@@ -253,10 +259,10 @@ extension SandboxScreen {
         let items: [Line] = presets.map { p in
             [Span(p.title(ctx.language)), Span("  " + (FitState(rawValue: p.expect)?.name(ctx) ?? p.expect), style: theme.muted)]
         }
-        list.view(items: items, selected: selected).render(in: list.rect, &buf, theme: theme)
+        list.view(items: items, selected: selected, theme: theme).render(list.rect, into: &buf)
         let description = Rect(x: inner.x, y: list.rect.maxY + 1, width: inner.width, height: inner.maxY - list.rect.maxY - 1)
         let text = SandboxText.unfold(presets[min(selected, presets.count - 1)].description, ctx.language)
-        Paragraph(text, style: theme.muted, width: description.width).render(in: description, &buf)
+        Paragraph(text, style: theme.muted, width: description.width).render(description, into: &buf)
     }
 
     private func dash(_ theme: Theme) -> String { theme.unicode ? "—" : "-" }

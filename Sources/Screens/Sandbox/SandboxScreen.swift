@@ -345,11 +345,11 @@ public struct SandboxScreen: Screen {
 
     struct PickerList {
         var rect: Rect
-        func view(items: [Line], selected: Int) -> ListView {
-            ListView(items: items, selected: selected, height: rect.height)
+        func view(items: [Line], selected: Int, theme: Theme) -> ListView {
+            ListView(items: items, selected: selected, height: rect.height, theme: theme)
         }
         func rowIndex(at p: Point, count: Int, selected: Int) -> Int? {
-            let list = ListView(items: Array(repeating: [], count: count), selected: selected, height: rect.height)
+            let list = ListView(items: Array(repeating: [], count: count), selected: selected, height: rect.height, theme: .standard)
             return list.rowAt(p, in: rect)
         }
     }

@@ -113,7 +113,7 @@ public struct SettingsScreen: Screen {
     static func listArea(_ area: Rect) -> Rect { area.inset(top: 2, right: 3, bottom: 4, left: 3) }
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
-        Panel(title: title(ctx), style: theme.muted, titleStyle: theme.title).render(in: area, &buf, theme: theme)
+        Panel(title: title(ctx), style: theme.muted, titleStyle: theme.title, theme: theme).render(area, into: &buf)
         let list = Self.listArea(area)
         let labelW = min(28, list.width / 2)
         for (i, row) in Row.allCases.enumerated() {
@@ -125,6 +125,6 @@ public struct SettingsScreen: Screen {
             buf.put(theme.unicode ? v : "< \(value(row, ctx)) >", x: list.x + labelW + 2, y: y, style: isSel ? theme.accent.with(.bold) : .plain)
         }
         let hintRect = Rect(x: list.x, y: area.maxY - 4, width: list.width, height: 3)
-        Paragraph(hint(Row.allCases[selected], ctx), style: theme.muted, width: hintRect.width).render(in: hintRect, &buf)
+        Paragraph(hint(Row.allCases[selected], ctx), style: theme.muted, width: hintRect.width).render(hintRect, into: &buf)
     }
 }

@@ -4,11 +4,14 @@ import TerminalUI
 
 /// Reviews per day as a calendar: one column per week (Monday on top), darker for more reviews, month
 /// names above and a caret under today's column.
-struct Heatmap {
+struct Heatmap: Widget {
     var days: [DayActivity]
     var today: StudyDate
     var monthNames: [String]
+    /// Monday first; every other one is shown.
+    var weekdayNames: [String]
     var todayLabel: String
+    var theme: Theme
 
     /// Monday = 0 (day 0, 1970-01-01, was a Thursday).
     static func weekday(_ d: StudyDate) -> Int { ((d.dayNumber + 3) % 7 + 7) % 7 }
@@ -26,12 +29,12 @@ struct Heatmap {
         return (Self.weekday(first.date) + days.count + 6) / 7
     }
 
-    func render(in rect: Rect, _ buf: inout Buffer, theme: Theme, ctxLabels: [String]) {
+    func render(_ rect: Rect, into buf: inout Buffer) {
         guard let first = days.first, rect.height >= 9 else { return }
         let shades: [Character] = theme.unicode ? ["·", "░", "▒", "▓", "█"] : [".", "-", "+", "*", "#"]
         let busiest = days.map(\.reviews).max() ?? 0
         let offset = Self.weekday(first.date)
-        for (row, label) in ctxLabels.enumerated() where row % 2 == 0 {
+        for (row, label) in weekdayNames.enumerated() where row % 2 == 0 {
             buf.put(label, x: rect.x, y: rect.y + 1 + row, style: theme.muted, maxWidth: 2)
         }
         var lastMonth = -1

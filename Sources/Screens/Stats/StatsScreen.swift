@@ -82,8 +82,10 @@ public struct StatsScreen: Screen {
         }
     }
 
+    /// Draws a titled panel and returns its content area.
     func panel(_ title: String, _ rect: Rect, _ buf: inout Buffer, _ theme: Theme) -> Rect {
-        Panel(title: title, style: theme.muted, titleStyle: theme.title).render(in: rect, &buf, theme: theme)
+        Panel(title: title, style: theme.muted, titleStyle: theme.title, theme: theme).render(rect, into: &buf)
+        return Panel.inner(of: rect)
     }
 
     // MARK: Overview
@@ -97,8 +99,8 @@ public struct StatsScreen: Screen {
         let heat = panel(ctx.t("Reviews, last 26 weeks", "復習 (過去 26 週間)"), middle[0], &buf, theme)
         let months = ctx.isJapanese ? (1...12).map { "\($0)月" } : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekdays = ctx.isJapanese ? ["月", "火", "水", "木", "金", "土", "日"] : ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-        Heatmap(days: s.days, today: s.today, monthNames: months, todayLabel: ctx.t("today", "今日"))
-            .render(in: heat, &buf, theme: theme, ctxLabels: weekdays)
+        Heatmap(days: s.days, today: s.today, monthNames: months, weekdayNames: weekdays, todayLabel: ctx.t("today", "今日"), theme: theme)
+            .render(heat, into: &buf)
 
         let side = panel(ctx.t("Streak", "連続学習"), middle[1], &buf, theme)
         let sideLines: [(String, Style)] = [
@@ -117,7 +119,7 @@ public struct StatsScreen: Screen {
         let bottom = panel(ctx.t("Due in the next 30 days · true retention", "今後 30 日の期限 · 実際の記憶率"), rows[2], &buf, theme)
         guard bottom.height > 0 else { return }
         let spark = Rect(x: bottom.x, y: bottom.y, width: min(30, bottom.width), height: 1)
-        Sparkline(s.forecast.map(Double.init), style: theme.accent).render(in: spark, &buf, theme: theme)
+        Sparkline(s.forecast.map(Double.init), style: theme.accent, theme: theme).render(spark, into: &buf)
         let total = s.forecast.reduce(0, +)
         buf.put(ctx.t("  today \(s.forecast[0]) · tomorrow \(s.forecast[1]) · 30 days \(total)",
                       "  今日 \(s.forecast[0]) · 明日 \(s.forecast[1]) · 30 日 \(total)"),
@@ -140,7 +142,7 @@ public struct StatsScreen: Screen {
             Paragraph(ctx.t("No quiz answers or studied cards yet, so this is only a starting guess. Answer a few quizzes and the range narrows.",
                             "まだクイズの回答も学習済みのカードもないため、初期値にすぎません。クイズに答えると範囲が狭まります。"),
                       style: theme.muted, width: inner.width)
-                .render(in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), &buf)
+                .render(Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), into: &buf)
             return
         }
         if let w = r.weakestDomain {
@@ -183,8 +185,8 @@ public struct StatsScreen: Screen {
             let y = domains.y + i * 2
             buf.put(services.domainTitle(d.id, ctx), x: domains.x, y: y, maxWidth: domains.width)
             let label = d.total == 0 ? ctx.t("no answers", "回答なし") : "\(StatsServices.percent(d.rate)) (\(d.correct)/\(d.total))"
-            Gauge(ratio: d.rate ?? 0, label: label, style: (d.rate ?? 0) >= 0.7 ? theme.good : theme.warning)
-                .render(in: Rect(x: domains.x + 2, y: y + 1, width: domains.width - 2, height: 1), &buf, theme: theme)
+            Gauge(ratio: d.rate ?? 0, label: label, style: (d.rate ?? 0) >= 0.7 ? theme.good : theme.warning, theme: theme)
+                .render(Rect(x: domains.x + 2, y: y + 1, width: domains.width - 2, height: 1), into: &buf)
         }
 
         let history = panel(ctx.t("Exam simulations (scaled score) · practice apart", "模擬試験 (スケールスコア) · 練習は別"), rows[1], &buf, theme)
@@ -203,8 +205,8 @@ public struct StatsScreen: Screen {
             let exams = ChartSeries(name: "exam", points: s.exams.enumerated().map { (Double($0.offset + 1), Double($0.element.scaledScore)) },
                                     style: theme.accent.with(.bold), asciiMarker: "*")
             let chart = Layout.horizontal([.fill(1), .length(16)], spacing: 1).split(parts[0])
-            LineChart(series: [pass, exams], xBounds: 1...n, yBounds: floor...Double(bp.maxScore), xTitle: ctx.t("exam", "回"))
-                .render(in: chart[0], &buf, theme: theme)
+            LineChart(series: [pass, exams], xBounds: 1...n, yBounds: floor...Double(bp.maxScore), xTitle: ctx.t("exam", "回"), theme: theme)
+                .render(chart[0], into: &buf)
             // The pass line is labelled where it is, not only in a legend.
             let passRow = chart[0].y + Int(((Double(bp.maxScore - s.passingScore) / (Double(bp.maxScore) - floor)) * Double(max(1, chart[0].height - 3))).rounded(.down))
             buf.put((theme.unicode ? "┄ " : "- ") + ctx.t("pass \(s.passingScore)", "合格 \(s.passingScore)"), x: chart[1].x, y: passRow, style: theme.warning, maxWidth: chart[1].width)

@@ -29,22 +29,24 @@ public struct ChartMarker: Sendable {
 
 /// Line series on labelled axes. With Unicode, lines are drawn on a braille grid (2×4 dots per cell);
 /// otherwise each series is drawn with its ASCII marker. A log y axis suits loss curves.
-public struct LineChart: Sendable {
+public struct LineChart: Widget, Sendable {
     public var series: [ChartSeries]
     public var xBounds: ClosedRange<Double>?
     public var yBounds: ClosedRange<Double>?
     public var logY: Bool
     public var markers: [ChartMarker]
     public var xTitle: String
+    public var theme: Theme
 
     public init(series: [ChartSeries], xBounds: ClosedRange<Double>? = nil, yBounds: ClosedRange<Double>? = nil,
-                logY: Bool = false, markers: [ChartMarker] = [], xTitle: String = "") {
+                logY: Bool = false, markers: [ChartMarker] = [], xTitle: String = "", theme: Theme) {
         self.series = series
         self.xBounds = xBounds
         self.yBounds = yBounds
         self.logY = logY
         self.markers = markers
         self.xTitle = xTitle
+        self.theme = theme
     }
 
     func transformY(_ y: Double) -> Double? {
@@ -90,7 +92,7 @@ public struct LineChart: Sendable {
         return String(format: "%.3f", v)
     }
 
-    public func render(in rect: Rect, _ buf: inout Buffer, theme: Theme) {
+    public func render(_ rect: Rect, into buf: inout Buffer) {
         guard rect.width >= 12, rect.height >= 4 else { return }
         let (xr, yr) = bounds()
         let untransform: (Double) -> Double = logY ? { pow(10, $0) } : { $0 }

@@ -1,11 +1,13 @@
 /// A scrollable list with one selected row. The offset is derived from the selection so that callers only
-/// keep the selected index; `rowAt(_:)` maps a mouse click back to an item.
-public struct ListView: Sendable {
+/// keep the selected index; `rowAt(_:)` maps a mouse click back to an item. Only `render` reads the
+/// theme, so a list built in an update just for `offset` or `rowAt` passes `.standard`.
+public struct ListView: Widget, Sendable {
     public var items: [Line]
     public var selected: Int?
     public var offset: Int
+    public var theme: Theme
 
-    public init(items: [Line], selected: Int?, previousOffset: Int = 0, height: Int) {
+    public init(items: [Line], selected: Int?, previousOffset: Int = 0, height: Int, theme: Theme) {
         self.items = items
         self.selected = selected
         var off = max(0, min(previousOffset, max(0, items.count - height)))
@@ -14,9 +16,10 @@ public struct ListView: Sendable {
             if s >= off + height { off = s - height + 1 }
         }
         self.offset = max(0, off)
+        self.theme = theme
     }
 
-    public func render(in rect: Rect, _ buf: inout Buffer, theme: Theme) {
+    public func render(_ rect: Rect, into buf: inout Buffer) {
         let visible = items.indices.dropFirst(offset).prefix(rect.height)
         for (row, i) in visible.enumerated() {
             let y = rect.y + row

@@ -1,7 +1,7 @@
 public enum Alignment: Sendable { case left, center, right }
 
 /// Wrapped, styled text with vertical scrolling.
-public struct Paragraph: Sendable {
+public struct Paragraph: Widget, Sendable {
     public var lines: [Line]
     public var alignment: Alignment
     public var scroll: Int
@@ -37,9 +37,13 @@ public struct Paragraph: Sendable {
         return copy
     }
 
-    /// Renders from line `scroll`; returns the number of rows used.
-    @discardableResult
-    public func render(in rect: Rect, _ buf: inout Buffer) -> Int {
+    /// The rows `render(area, into:)` fills: the lines from `scroll` on, at most the area's height.
+    public func height(in area: Rect) -> Int {
+        max(0, min(lines.count - max(0, scroll), area.height))
+    }
+
+    /// Renders from line `scroll`.
+    public func render(_ rect: Rect, into buf: inout Buffer) {
         let visible = lines.dropFirst(max(0, scroll)).prefix(rect.height)
         for (i, line) in visible.enumerated() {
             let w = line.width
@@ -51,6 +55,5 @@ public struct Paragraph: Sendable {
             }
             for span in line { x += buf.put(span, x: x, y: rect.y + i, maxWidth: rect.maxX - x) }
         }
-        return visible.count
     }
 }

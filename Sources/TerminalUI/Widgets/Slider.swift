@@ -1,5 +1,5 @@
 /// A labelled slider over discrete positions; `position(at:in:)` turns a mouse x back into a position.
-public struct Slider: Sendable {
+public struct Slider: Widget, Sendable {
     public var label: String
     public var valueText: String
     public var position: Int
@@ -7,14 +7,17 @@ public struct Slider: Sendable {
     public var focused: Bool
     /// Positions to mark on the track (e.g. a divergence threshold).
     public var marks: [Int]
+    public var theme: Theme
 
-    public init(label: String, valueText: String, position: Int, count: Int, focused: Bool = false, marks: [Int] = []) {
+    public init(label: String, valueText: String, position: Int, count: Int, focused: Bool = false, marks: [Int] = [],
+                theme: Theme) {
         self.label = label
         self.valueText = valueText
         self.count = max(1, count)
         self.position = min(max(0, position), max(0, count - 1))
         self.focused = focused
         self.marks = marks
+        self.theme = theme
     }
 
     public static let labelWidth = 14
@@ -25,7 +28,7 @@ public struct Slider: Sendable {
         Rect(x: rect.x + labelWidth, y: rect.y, width: rect.width - labelWidth - valueWidth - 1, height: 1)
     }
 
-    public func render(in rect: Rect, _ buf: inout Buffer, theme: Theme) {
+    public func render(_ rect: Rect, into buf: inout Buffer) {
         guard rect.height > 0 else { return }
         let labelStyle = focused ? theme.accent.with(.bold) : Style.plain
         let marker = focused ? "\(theme.symbols.pointer)" : " "

@@ -1,14 +1,16 @@
 /// The eight block heights ▁▂▃▄▅▆▇█, one value per column; the most recent values when there are more.
-public struct Sparkline: Sendable {
+public struct Sparkline: Widget, Sendable {
     public var values: [Double]
     public var style: Style
+    public var theme: Theme
 
-    public init(_ values: [Double], style: Style = .plain) {
+    public init(_ values: [Double], style: Style = .plain, theme: Theme) {
         self.values = values
         self.style = style
+        self.theme = theme
     }
 
-    public func render(in rect: Rect, _ buf: inout Buffer, theme: Theme) {
+    public func render(_ rect: Rect, into buf: inout Buffer) {
         guard rect.width > 0, rect.height > 0 else { return }
         let shown = values.suffix(rect.width)
         let finite = shown.filter(\.isFinite)
