@@ -34,10 +34,31 @@ public struct AppModel: Program {
     public mutating func update(_ event: Event, at now: Date) -> Command {
         context.eventTime = now
         syncIDs()
-        if case .message(let m) = event { return deliver(m) }
+        let started = startRoot()
+        if case .message(let m) = event { return Command.all(started + [deliver(m)]) }
         let owner = ids.last ?? 0
         let command = route(event)
-        return Command.all([command] + commands(owner: owner))
+        return Command.all(started + [command] + commands(owner: owner))
+    }
+
+    private var rootAppeared = false
+
+    /// The root screen appears with the first event (the runtime's first resize).
+    private mutating func startRoot() -> [Command] {
+        guard !rootAppeared else { return [] }
+        rootAppeared = true
+        return appearTop()
+    }
+
+    /// Tells the top screen it shows; what it asks for is stamped with its id (earlier requests are left alone).
+    private mutating func appearTop() -> [Command] {
+        guard var top = stack.popLast() else { return [] }
+        let before = context.takeOutbox()
+        top.appear(context)
+        stack.append(top)
+        let own = commands(owner: ids.last ?? 0)
+        for entry in before { entry.appOwned ? context.performForApp(entry.command) : context.perform(entry.command) }
+        return own
     }
 
     /// The context's outbox, jobs stamped with the screen that asked (or the app).
@@ -109,15 +130,17 @@ public struct AppModel: Program {
         case .push(let s):
             stack.append(s)
             syncIDs()
+            return Command.all(appearTop())
         case .pop:
             guard stack.count > 1 else { return .quit }
             stack.removeLast()
-            return .cancelOwner(ids.removeLast())
+            let gone = ids.removeLast()
+            return Command.all([.cancelOwner(gone)] + appearTop())
         case .replace(let s):
             stack[stack.count - 1] = s
             let gone = ids.removeLast()
             syncIDs()
-            return .cancelOwner(gone)
+            return Command.all([.cancelOwner(gone)] + appearTop())
         case .quit:
             return .quit
         }

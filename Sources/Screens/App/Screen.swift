@@ -77,9 +77,13 @@ public protocol Screen {
     var tickInterval: Duration? { get }
     /// True while typing into a field, so that q, L and ? reach the screen instead of acting globally.
     var capturesText: Bool { get }
+    /// Called each time the screen comes on top (pushed, uncovered by a pop, or shown first as the root):
+    /// a screen showing stored data starts its read here with `ctx.perform`, so it is fresh whenever seen.
+    mutating func appear(_ ctx: AppContext)
 }
 
 public extension Screen {
     var tickInterval: Duration? { nil }
     var capturesText: Bool { false }
+    mutating func appear(_ ctx: AppContext) {}
 }
