@@ -27,7 +27,8 @@ extension ProgressDatabase: ProgressStoring {
         do throws(RowValue.Bad) {
             let card = try Self.card(row, suffix: "")
             let buried = try RowValue.date(row, "buried_until", required: false)
-            return .success(CardProgress(cardID: id, card: card, buriedUntil: buried))
+            let suspended = (RowValue.int(row, "suspended") ?? 0) != 0
+            return .success(CardProgress(cardID: id, card: card, buriedUntil: buried, suspended: suspended))
         } catch {
             return .failure(RowProblem(name: "card '\(id)'", reason: error.reason))
         }
@@ -81,6 +82,36 @@ extension ProgressDatabase: ProgressStoring {
         try reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM review_log WHERE content_id = ? ORDER BY reviewed_at, id",
                              arguments: [cardID]).compactMap { try? Self.review($0).get() }
+        }
+    }
+
+    public func reset(_ reset: CardReset) throws {
+        try writing { db in
+            let p = reset.previous
+            try db.execute(sql: """
+                INSERT INTO card_reset (content_id, reset_at, had_row, state_before, step_before, stability_before, difficulty_before,
+                    due_before, last_review_before, buried_until_before, suspended_before)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: StatementArguments(
+                    [reset.cardID, reset.at.timeIntervalSince1970, p != nil]
+                    + (p.map { Self.cardValues($0.card) } ?? Array(repeating: nil, count: 6))
+                    + [p?.buriedUntil?.timeIntervalSince1970, p?.suspended]
+                    as [(any DatabaseValueConvertible)?]))
+            try db.execute(sql: "DELETE FROM card_progress WHERE content_id = ?", arguments: [reset.cardID])
+        }
+    }
+
+    public func resets(cardID: String) throws -> [CardReset] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM card_reset WHERE content_id = ? ORDER BY reset_at, id", arguments: [cardID]).compactMap { row in
+                guard let at = try? RowValue.date(row, "reset_at", required: true) else { return nil }
+                var previous: CardProgress?
+                if (RowValue.int(row, "had_row") ?? 0) != 0, let card = try? Self.card(row, suffix: "_before") {
+                    previous = CardProgress(cardID: cardID, card: card, buriedUntil: try? RowValue.date(row, "buried_until_before", required: false),
+                                            suspended: (RowValue.int(row, "suspended_before") ?? 0) != 0)
+                }
+                return CardReset(cardID: cardID, at: at, previous: previous)
+            }
         }
     }
 
@@ -145,13 +176,13 @@ extension ProgressDatabase: ProgressStoring {
 
     static func upsert(_ progress: CardProgress, _ db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO card_progress (content_id, state, step, stability, difficulty, due, last_review, buried_until)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO card_progress (content_id, state, step, stability, difficulty, due, last_review, buried_until, suspended)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(content_id) DO UPDATE SET state = excluded.state, step = excluded.step,
                 stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
-                last_review = excluded.last_review, buried_until = excluded.buried_until
+                last_review = excluded.last_review, buried_until = excluded.buried_until, suspended = excluded.suspended
             """, arguments: StatementArguments(
-                [progress.cardID] + cardValues(progress.card) + [progress.buriedUntil?.timeIntervalSince1970]
+                [progress.cardID] + cardValues(progress.card) + [progress.buriedUntil?.timeIntervalSince1970, progress.suspended]
                 as [(any DatabaseValueConvertible)?]))
     }
 

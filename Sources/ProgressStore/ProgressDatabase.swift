@@ -77,6 +77,7 @@ public final class ProgressDatabase: Sendable {
     /// The migrations of the flashcard store, in order.
     public static let coreMigrations: [ProgressMigration] = [
         ProgressMigration(id: "v1-cards-reviews-settings", migrate: ProgressSchema.createV1),
+        ProgressMigration(id: "v2-card-suspend-reset", migrate: ProgressSchema.createV2),
     ]
 
     /// Every migration this build knows, in order: the core ones, then each feature's. One fixed list,

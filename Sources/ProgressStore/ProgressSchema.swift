@@ -47,4 +47,27 @@ enum ProgressSchema {
             );
             """)
     }
+
+    /// Suspending (a flag on the card's row) and resetting: a reset deletes nothing from the review log; it
+    /// keeps the card's state before it here, as Anki's "Forget" adds a manual entry to its revlog.
+    @Sendable static func createV2(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE card_progress ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE card_reset (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                content_id TEXT NOT NULL,
+                reset_at REAL NOT NULL,
+                had_row INTEGER NOT NULL,
+                state_before INTEGER,
+                step_before INTEGER,
+                stability_before REAL,
+                difficulty_before REAL,
+                due_before REAL,
+                last_review_before REAL,
+                buried_until_before REAL,
+                suspended_before INTEGER
+            );
+            CREATE INDEX card_reset_by_card ON card_reset(content_id, reset_at);
+            """)
+    }
 }

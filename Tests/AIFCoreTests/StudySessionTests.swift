@@ -93,8 +93,9 @@ struct DiskFull: Error {}
         #expect(summary.stats.again == 1)
         #expect(abs(summary.stats.againRate - 1.0 / 3) < 1e-12)
         #expect(summary.duration == 95)
-        // c1 (due in a minute) is due by tomorrow; Easy gave c2 and c3 more than two days.
-        #expect(summary.dueTomorrow == 1)
+        // c1 (due in a minute) is due later today, not tomorrow; Easy gave c2 and c3 more than two days.
+        #expect(summary.dueLaterToday == 1)
+        #expect(summary.dueTomorrow == 0)
         #expect(summary.newTomorrow == 1)
     }
 

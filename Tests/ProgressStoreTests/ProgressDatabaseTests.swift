@@ -288,3 +288,23 @@ var pythonAvailable: Bool {
         #expect(ProgressDatabase.allMigrations().map(\.id) == ProgressDatabase.builtInMigrations.map(\.id))
     }
 }
+
+@Suite struct CardSuspendResetStoreTests {
+    /// Suspension survives reopening; a reset makes the card new, keeps its reviews and logs the old state.
+    @Test func suspendAndResetPersistAndKeepTheHistory() throws {
+        let dir = try temporaryDirectory()
+        let db = try ProgressDatabase(directory: dir)
+        var (row, log) = reviewed("a", .easy, at: t0)
+        _ = try db.record(row, review: log, answerMilliseconds: 1200)
+        row.suspended = true
+        try db.save(row)
+        let reopened = try ProgressDatabase(directory: dir)
+        #expect(try reopened.allProgress()["a"]?.suspended == true)
+        #expect(try reopened.allProgress()["a"] == row)
+        try reopened.reset(CardReset(cardID: "a", at: t0.addingTimeInterval(60), previous: row))
+        #expect(try reopened.allProgress()["a"] == nil)
+        #expect(try reopened.reviews(cardID: "a").count == 1)
+        let resets = try reopened.resets(cardID: "a")
+        #expect(resets == [CardReset(cardID: "a", at: t0.addingTimeInterval(60), previous: row)])
+    }
+}

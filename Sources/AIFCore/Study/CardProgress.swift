@@ -7,14 +7,32 @@ public struct CardProgress: Sendable, Equatable, Hashable {
     public var card: SchedulingCard
     /// Skipped until this instant (the next study day), then shown as usual.
     public var buriedUntil: Date?
+    /// Left out of every session until unsuspended (Anki's suspend); its schedule is kept as it was.
+    public var suspended: Bool
 
-    public init(cardID: String, card: SchedulingCard, buriedUntil: Date? = nil) {
+    public init(cardID: String, card: SchedulingCard, buriedUntil: Date? = nil, suspended: Bool = false) {
         self.cardID = cardID
         self.card = card
         self.buriedUntil = buriedUntil
+        self.suspended = suspended
     }
 
     public func isBuried(at now: Date) -> Bool { buriedUntil.map { $0 > now } ?? false }
+}
+
+/// A "forget" of one card (Anki's Reset): the state it had, kept beside the review log, which is never
+/// deleted. The card starts again as new.
+public struct CardReset: Sendable, Equatable, Hashable {
+    public var cardID: String
+    public var at: Date
+    /// The state before the reset (nil: it had no row, so nothing changed).
+    public var previous: CardProgress?
+
+    public init(cardID: String, at: Date, previous: CardProgress?) {
+        self.cardID = cardID
+        self.at = at
+        self.previous = previous
+    }
 }
 
 /// A review as stored: the FSRS log plus the row id (for undo) and how long the learner took.
@@ -47,4 +65,8 @@ public protocol ProgressStoring: AnyObject {
     func reviews(since start: Date) throws -> [StoredReview]
     /// Every review of one card, oldest first.
     func reviews(cardID: String) throws -> [StoredReview]
+    /// Makes the card new again and records the reset with its old state, together (the log stays).
+    func reset(_ reset: CardReset) throws
+    /// Every reset of one card, oldest first.
+    func resets(cardID: String) throws -> [CardReset]
 }

@@ -5,6 +5,7 @@ import SpacedRepetition
 public final class InMemoryProgressStore: ProgressStoring {
     public private(set) var rows: [String: CardProgress]
     public private(set) var log: [StoredReview] = []
+    public private(set) var resetLog: [CardReset] = []
     private var nextID: Int64 = 1
     /// Set to make every write fail, as a full disk or a locked database would.
     public var failWrites: (any Error)?
@@ -39,5 +40,15 @@ public final class InMemoryProgressStore: ProgressStoring {
 
     public func reviews(cardID: String) throws -> [StoredReview] {
         log.filter { $0.cardID == cardID }
+    }
+
+    public func reset(_ reset: CardReset) throws {
+        if let failWrites { throw failWrites }
+        rows[reset.cardID] = nil
+        resetLog.append(reset)
+    }
+
+    public func resets(cardID: String) throws -> [CardReset] {
+        resetLog.filter { $0.cardID == cardID }
     }
 }

@@ -94,7 +94,7 @@ public struct StudyQueue: Sendable, Equatable {
                 new.append(card.id)
                 continue
             }
-            if row.isBuried(at: now) { continue }
+            if row.isBuried(at: now) || row.suspended { continue }
             let state = row.card
             if state.isNew {
                 new.append(card.id)

@@ -1,9 +1,13 @@
+import Foundation
+
 /// Which cards a session draws from.
 public enum StudyScope: Sendable, Hashable {
     case all
     case domain(String)
     case deck(String)
     case tag(String)
+    /// Cards of these task statements (readiness's weakest).
+    case tasks(Set<String>)
 
     public func contains(_ card: Card) -> Bool {
         switch self {
@@ -11,6 +15,7 @@ public enum StudyScope: Sendable, Hashable {
         case .domain(let id): card.domainID == id
         case .deck(let id): card.deckID == id
         case .tag(let tag): card.tags.contains(tag)
+        case .tasks(let ids): ids.contains(card.taskID)
         }
     }
 
@@ -26,6 +31,9 @@ public enum StudyScope: Sendable, Hashable {
             return library.decks.first { $0.id == id }?.title(lang) ?? id
         case .tag(let tag):
             return "#\(tag)"
+        case .tasks(let ids):
+            let list = ids.sorted { $0.compare($1, options: .numeric) == .orderedAscending }.joined(separator: ", ")
+            return (lang == .ja ? "タスク " : "Tasks ") + list
         }
     }
 }

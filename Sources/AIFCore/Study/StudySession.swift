@@ -34,16 +34,28 @@ public struct StudySession {
         cards: [Card], scope: StudyScope, store: any ProgressStoring, settings: AppSettings,
         now: Date, seed: UInt64, timeZone: TimeZone = .current
     ) throws {
+        let clock = StudyClock(timeZone: timeZone, dayStartHour: settings.dayStartHour)
+        self.init(cards: cards, scope: scope, snapshot: try ProgressSnapshot.read(store, clock: clock, now: now), store: store,
+                  settings: settings, now: now, seed: seed, timeZone: timeZone)
+    }
+
+    /// A session from a snapshot read beforehand (off the UI loop): building it reads nothing.
+    /// `extraNewCards` lifts today's new-card limit (studying just-added cards now).
+    public init(
+        cards: [Card], scope: StudyScope, snapshot: ProgressSnapshot, store: any ProgressStoring, settings: AppSettings,
+        now: Date, seed: UInt64, timeZone: TimeZone = .current, extraNewCards: Int = 0
+    ) {
         self.cards = cards
         self.scope = scope
         self.store = store
         scheduler = Scheduler(parameters: SchedulerParameters(desiredRetention: settings.desiredRetention))
         limits = DailyLimits(settings)
+        limits.newCards += max(0, extraNewCards)
         clock = StudyClock(timeZone: timeZone, dayStartHour: settings.dayStartHour)
         startedAt = now
         rng = SeededGenerator(seed: seed)
-        progress = try store.allProgress()
-        recentReviews = try store.reviews(since: clock.dayStart(containing: now))
+        progress = snapshot.progress
+        recentReviews = snapshot.todayReviews
         current = queue(at: now).next
     }
 
@@ -178,16 +190,19 @@ public struct StudySession {
     }
 
     public func summary(at now: Date) -> SessionSummary {
-        let dayAfterTomorrow = clock.nextDayStart(after: clock.nextDayStart(after: now))
-        var due = 0
-        var newLeft = 0
+        let endOfToday = clock.nextDayStart(after: now)
+        let dayAfterTomorrow = clock.nextDayStart(after: endOfToday)
+        var laterToday = 0, due = 0, newLeft = 0
         for card in cards where scope.contains(card) {
             guard let row = progress[card.id], !row.card.isNew else { newLeft += 1; continue }
-            if row.card.due < dayAfterTomorrow { due += 1 }
+            if row.suspended { continue }
+            // A card skipped today comes back when tomorrow starts, even if it was due earlier.
+            let comes = max(row.card.due, row.buriedUntil ?? row.card.due)
+            if comes < endOfToday { laterToday += 1 } else if comes < dayAfterTomorrow { due += 1 }
         }
         return SessionSummary(
             stats: stats, duration: now.timeIntervalSince(startedAt),
-            dueTomorrow: due, newTomorrow: min(newLeft, limits.newCards))
+            dueLaterToday: laterToday, dueTomorrow: due, newTomorrow: min(newLeft, limits.newCards))
     }
 }
 
@@ -215,7 +230,9 @@ public struct SessionSummary: Sendable, Equatable {
     public var stats: SessionStats
     /// Wall time since the session started, in seconds.
     public var duration: TimeInterval
-    /// Cards already studied that are due by the end of tomorrow's study day.
+    /// Cards still due before this study day ends: learning steps a few minutes away, reviews left.
+    public var dueLaterToday: Int
+    /// Cards already studied that come due during tomorrow's study day.
     public var dueTomorrow: Int
     /// New cards tomorrow's limit will bring.
     public var newTomorrow: Int
