@@ -22,6 +22,8 @@ final class GatedProgressStore: ProgressStoring, @unchecked Sendable {
     func save(_ progress: CardProgress) throws { try inner.save(progress) }
     func reviews(since start: Date) throws -> [StoredReview] { try inner.reviews(since: start) }
     func reviews(cardID: String) throws -> [StoredReview] { try inner.reviews(cardID: cardID) }
+    func reset(_ reset: CardReset) throws { try inner.reset(reset) }
+    func resets(cardID: String) throws -> [CardReset] { try inner.resets(cardID: cardID) }
 }
 
 @Suite struct BlockedStoreTests {

@@ -39,3 +39,14 @@ import Testing
         }
     }
 }
+
+@Suite struct JapaneseIntervalTests {
+    @Test func intervalsReadInJapanese() {
+        let cases: [(TimeInterval, String)] = [(45, "45秒"), (60, "1分"), (330, "5.5分"), (3600, "1時間"), (3 * 86_400, "3日"),
+                                               (60 * 86_400, "2か月"), (400 * 86_400, "1.1年")]
+        for (seconds, label) in cases {
+            #expect(formatInterval(seconds: seconds, japanese: true) == label, "\(seconds) s")
+        }
+        #expect(formatInterval(seconds: 330) == "5.5m")
+    }
+}

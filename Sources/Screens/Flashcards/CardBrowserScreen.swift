@@ -3,10 +3,11 @@ import Foundation
 import SpacedRepetition
 import TerminalUI
 
-/// Every card with its state, due date, stability and difficulty; `/` searches, `f` filters by state.
+/// Every card with its state, due date, stability and difficulty; `/` searches, `f` filters by state, Enter
+/// opens the card (to suspend, bury or reset it). The rows come from a snapshot read by a job.
 public struct CardBrowserScreen: Screen {
     public enum Filter: Int, CaseIterable, Sendable {
-        case all, new, learning, review, relearning, due, buried
+        case all, new, learning, review, relearning, due, buried, suspended
 
         func name(_ ctx: AppContext) -> String {
             switch self {
@@ -17,11 +18,14 @@ public struct CardBrowserScreen: Screen {
             case .relearning: ctx.t("relearning", "再学習")
             case .due: ctx.t("due now", "期限")
             case .buried: ctx.t("skipped", "保留中")
+            case .suspended: ctx.t("suspended", "停止中")
             }
         }
     }
 
     let services: FlashcardsServices
+    public internal(set) var snapshot: ProgressSnapshot?
+    var loadError: String?
     public var query = ""
     public var editing = false
     public var filter = Filter.all
@@ -32,6 +36,9 @@ public struct CardBrowserScreen: Screen {
 
     public var capturesText: Bool { editing }
 
+    /// Read again each time the browser shows (coming back from a card may have changed it).
+    public mutating func appear(_ ctx: AppContext) { ctx.perform(services.loadSnapshot(ctx)) }
+
     public func title(_ ctx: AppContext) -> String { ctx.t("Browse", "カード一覧") }
 
     public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
@@ -39,13 +46,14 @@ public struct CardBrowserScreen: Screen {
             KeyHelp("↑↓ j k", ctx.t("move", "移動"), footer: true),
             KeyHelp("/", ctx.t("search", "検索"), footer: true),
             KeyHelp("f", ctx.t("filter by state", "状態で絞り込み"), footer: true),
-            KeyHelp("Enter Esc", ctx.t("finish typing", "入力を終える")),
+            KeyHelp("Enter", ctx.t("open the card (suspend, bury, reset)", "カードを開く (停止・保留・リセット)"), footer: true, short: ctx.t("open", "開く")),
+            KeyHelp("Enter Esc", ctx.t("finish typing (while searching)", "入力を終える (検索中)")),
         ]
     }
 
-    /// The cards shown, with their stored state (nil: new).
-    public func rows(_ ctx: AppContext) throws -> [(card: Card, progress: CardProgress?)] {
-        let progress = try services.store.allProgress()
+    /// The cards shown, with their stored state (nil: new); none until the snapshot is read.
+    public func rows(_ ctx: AppContext) -> [(card: Card, progress: CardProgress?)] {
+        guard let progress = snapshot?.progress else { return [] }
         let now = ctx.now()
         let endOfToday = services.clock(ctx.settings).nextDayStart(after: now)
         let needle = query.lowercased()
@@ -65,9 +73,10 @@ public struct CardBrowserScreen: Screen {
             case .relearning: keep = row?.card.state == .relearning
             // Due now: (re)learning cards whose step has come, and review cards due today (as the study queue takes them).
             case .due: keep = !isNew && (row.map { r in
-                !r.isBuried(at: now) && (r.card.state == .review ? r.card.due < endOfToday : r.card.due <= now)
+                !r.isBuried(at: now) && !r.suspended && (r.card.state == .review ? r.card.due < endOfToday : r.card.due <= now)
             } ?? false)
             case .buried: keep = row?.isBuried(at: now) ?? false
+            case .suspended: keep = row?.suspended ?? false
             }
             return keep ? (card, row) : nil
         }
@@ -78,6 +87,13 @@ public struct CardBrowserScreen: Screen {
     }
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if case .message(let m) = event, let loaded = m.payload(as: SnapshotLoaded.self) {
+            switch loaded.result {
+            case .success(let s): snapshot = s; loadError = nil
+            case .failure(let error): loadError = "\(error)"
+            }
+            return .none
+        }
         if editing {
             switch event {
             case .key(.enter), .key(.escape): editing = false
@@ -88,8 +104,12 @@ public struct CardBrowserScreen: Screen {
             selected = 0
             return .none
         }
-        let count = (try? rows(ctx).count) ?? 0
+        let shown = rows(ctx)
+        let count = shown.count
         switch event {
+        case .key(.enter), .key(.right), .char("l"):
+            guard shown.indices.contains(selected) else { break }
+            return .push(CardDetailScreen(card: shown[selected].card, row: shown[selected].progress, services: services))
         case .key(.up), .char("k"): selected = max(0, selected - 1)
         case .key(.down), .char("j"): selected = max(0, min(count - 1, selected + 1))
         case .key(.pageDown): selected = max(0, min(count - 1, selected + 10))
@@ -117,7 +137,8 @@ public struct CardBrowserScreen: Screen {
     }
 
     static func stateName(_ row: CardProgress?, now: Date, _ ctx: AppContext) -> String {
-        guard let row, !row.card.isNew else { return ctx.t("new", "新規") }
+        guard let row, !row.card.isNew else { return row?.suspended == true ? ctx.t("suspended", "停止中") : ctx.t("new", "新規") }
+        if row.suspended { return ctx.t("suspended", "停止中") }
         if row.isBuried(at: now) { return ctx.t("skipped", "保留中") }
         switch row.card.state {
         case .learning: return ctx.t("learning", "学習中")
@@ -133,11 +154,12 @@ public struct CardBrowserScreen: Screen {
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
         let now = ctx.now()
-        let rows: [(card: Card, progress: CardProgress?)]
-        do { rows = try self.rows(ctx) } catch {
-            Paragraph("\(error)", style: theme.bad, width: area.width).render(area, into: &buf)
+        guard snapshot != nil else {
+            let text = loadError.map { ctx.t("Could not read your progress: ", "学習記録を読めません: ") + $0 } ?? ctx.t("Reading your progress…", "学習記録を読み込み中…")
+            Paragraph(text, style: loadError == nil ? theme.muted : theme.bad, width: area.width - 2).render(area.inset(top: 1, right: 1, bottom: 0, left: 1), into: &buf)
             return
         }
+        let rows = self.rows(ctx)
         // Search and filter line.
         var x = area.x + 1
         x += buf.put("/ ", x: x, y: area.y, style: theme.key)
@@ -163,7 +185,7 @@ public struct CardBrowserScreen: Screen {
         let items: [Line] = rows.map { card, row in
             let due: String
             if let row, !row.card.isNew {
-                due = row.card.due <= now ? ctx.t("now", "今") : formatInterval(from: now, to: row.card.due)
+                due = row.card.due <= now ? ctx.t("now", "今") : formatInterval(from: now, to: row.card.due, japanese: ctx.isJapanese)
             } else { due = "—" }
             let s = row?.card.stability.map { String(format: "%.1fd", $0) } ?? "—"
             let d = row?.card.difficulty.map { String(format: "%.1f", $0) } ?? "—"
@@ -187,8 +209,8 @@ public struct CardBrowserScreen: Screen {
         let card = rows[sel].card
         Panel(title: card.id, style: theme.muted, titleStyle: theme.title, theme: theme).render(detail, into: &buf)
         let inner = Panel.inner(of: detail)
-        var lines = TextWrap.wrap([Span(card.front(ctx.language), style: .bold)], width: inner.width)
-        lines += TextWrap.wrap([Span(card.back(ctx.language))], width: inner.width)
+        var lines = TextWrap.wrap(Markup.parse(card.front(ctx.language), base: .bold), width: inner.width)
+        lines += TextWrap.wrap(Markup.parse(card.back(ctx.language)), width: inner.width)
         var p = Paragraph([], width: inner.width)
         p.lines = lines
         p.render(inner, into: &buf)

@@ -1,5 +1,6 @@
 import AIFCore
 import Foundation
+import TerminalUI
 
 /// What the flashcard screens need, injected once by the executable (and by tests).
 public struct FlashcardsServices {
@@ -38,22 +39,37 @@ public struct FlashcardsServices {
         StudyClock(timeZone: timeZone, dayStartHour: settings.dayStartHour)
     }
 
-    /// Today's queue for a scope, read fresh from the store.
+    /// Today's queue for a scope, read fresh from the store (for commands and tests; screens use a snapshot).
     public func queue(_ scope: StudyScope, _ ctx: AppContext) throws -> StudyQueue {
-        try queues([scope], ctx)[0]
+        let snapshot = try ProgressSnapshot.read(store, clock: clock(ctx.settings), now: ctx.now())
+        return queue(scope, snapshot: snapshot, ctx)
     }
 
-    /// Several scopes' queues from one read of the store.
-    public func queues(_ scopes: [StudyScope], _ ctx: AppContext) throws -> [StudyQueue] {
-        let now = ctx.now()
-        let clock = clock(ctx.settings)
-        let progress = try store.allProgress()
-        let today = DayCounts(try store.reviews(since: clock.dayStart(containing: now)))
-        return scopes.map {
-            StudyQueue.build(cards: library.cards, scope: $0, progress: progress, now: now,
-                             limits: DailyLimits(ctx.settings), today: today, clock: clock)
-        }
+    /// Today's queue for a scope from a snapshot read earlier.
+    public func queue(_ scope: StudyScope, snapshot: ProgressSnapshot, _ ctx: AppContext) -> StudyQueue {
+        let now = ctx.now(), clock = clock(ctx.settings)
+        return StudyQueue.build(cards: library.cards, scope: scope, progress: snapshot.progress, now: now,
+                                limits: DailyLimits(ctx.settings), today: snapshot.today(at: now, clock: clock), clock: clock)
     }
+
+    /// Reads the store off the loop, on the lane of the writes (so it sees every rating made before it).
+    public func loadSnapshot(_ ctx: AppContext) -> Command {
+        let store = store, clock = clock(ctx.settings), now = ctx.now()
+        return .run(Job(key: "load", lane: Self.lane) { _ in
+            SnapshotLoaded(result: Result { try ProgressSnapshot.read(store, clock: clock, now: now) })
+        })
+    }
+
+    /// The hub's read: the snapshot and the missed quiz questions (from the quiz store).
+    func loadHub(_ ctx: AppContext) -> Command {
+        let store = store, clock = clock(ctx.settings), now = ctx.now(), me = self
+        return .run(Job(key: "load", lane: Self.lane) { _ in
+            HubLoaded(result: Result { (me.withQuizStudyCards(), try ProgressSnapshot.read(store, clock: clock, now: now)) })
+        })
+    }
+
+    /// Writes and reads of card progress run in order on this lane.
+    public static let lane = "progress"
 
     /// "12 due · 20 new" / "復習 12 · 新規 20".
     public static func countsLine(_ queue: StudyQueue, _ ctx: AppContext) -> String {
@@ -61,3 +77,9 @@ public struct FlashcardsServices {
         return ctx.t("\(due) due · \(queue.new.count) new", "復習 \(due) 枚 · 新規 \(queue.new.count) 枚")
     }
 }
+
+/// A snapshot read by a job, or why the read failed.
+struct SnapshotLoaded: @unchecked Sendable { var result: Result<ProgressSnapshot, any Error> }
+
+/// The hub's read: services with the missed questions' deck, and the snapshot.
+struct HubLoaded: @unchecked Sendable { var result: Result<(FlashcardsServices, ProgressSnapshot), any Error> }

@@ -18,7 +18,7 @@ struct SessionSummaryView: Widget {
     }
 
     func render(_ area: Rect, into buf: inout Buffer) {
-        let box = area.centered(width: min(area.width - 2, 56), height: min(area.height, 12))
+        let box = area.centered(width: min(area.width - 2, 56), height: min(area.height, 13))
         Panel(title: ctx.t("Session complete", "セッション終了"), style: theme.accent, titleStyle: theme.title, theme: theme)
             .render(box, into: &buf)
         let inner = Panel.inner(of: box)
@@ -31,6 +31,9 @@ struct SessionSummaryView: Widget {
              stats.againRate > 0.2 ? theme.bad : theme.good),
             (ctx.t("Time", "時間"), Self.duration(summary.duration, ctx), .plain),
             (ctx.t("Skipped", "明日へ回した"), ctx.count(stats.buried, "card", "cards", ja: "枚"), .plain),
+            (ctx.t("Later today", "今日このあと"),
+             ctx.t("\(ctx.count(summary.dueLaterToday, "card", "cards", ja: "")) still due", "あと \(summary.dueLaterToday) 枚"),
+             summary.dueLaterToday > 0 ? theme.warning : .plain),
             (ctx.t("Due tomorrow", "明日の予定"),
              ctx.t("\(ctx.count(summary.dueTomorrow, "review", "reviews", ja: "")) · \(summary.newTomorrow) new",
                    "復習 \(summary.dueTomorrow) 枚 · 新規 \(summary.newTomorrow) 枚"), theme.accent.with(.bold)),

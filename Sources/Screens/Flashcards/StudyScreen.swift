@@ -19,13 +19,17 @@ public struct StudyScreen: Screen {
     /// What a store write returned: the new log row's id, or why it failed.
     struct Written: @unchecked Sendable { var result: Result<Int64?, any Error> }
 
-    public init(scope: StudyScope, services: FlashcardsServices, ctx: AppContext) throws {
+    /// Asking "skip this card until tomorrow?" (a skipped card is gone for the day, so it confirms first).
+    public private(set) var confirmingSkip = false
+
+    /// A session from a snapshot the hub read off the loop: building it reads neither the store nor a clock.
+    public init(scope: StudyScope, services: FlashcardsServices, snapshot: ProgressSnapshot, ctx: AppContext, extraNewCards: Int = 0) {
         let now = ctx.now()
-        // A different fuzz sequence per session, reproducible from the injected seed and clock.
+        // A different fuzz sequence per session, reproducible from the injected seed and the event time.
         let seed = services.seed ^ UInt64(bitPattern: Int64(now.timeIntervalSince1970))
-        session = try StudySession(
-            cards: services.library.cards, scope: scope, store: services.store, settings: ctx.settings,
-            now: now, seed: seed, timeZone: services.timeZone)
+        session = StudySession(
+            cards: services.library.cards, scope: scope, snapshot: snapshot, store: services.store, settings: ctx.settings,
+            now: now, seed: seed, timeZone: services.timeZone, extraNewCards: extraNewCards)
         self.services = services
         shownAt = now
     }
@@ -41,7 +45,7 @@ public struct StudyScreen: Screen {
         return id
     }
 
-    enum Action { case done, undo, back, reveal, rate, choose, scroll, skip, sandbox }
+    enum Action { case done, undo, back, reveal, rate, choose, scroll, skip, sandbox, confirmSkip, cancelSkip }
 
     /// The keys of this screen: the update acts on exactly these, and the help overlay and footer show them.
     func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
@@ -50,6 +54,14 @@ public struct StudyScreen: Screen {
                 KeyBinding("Enter Space q Esc", ctx.t("done", "終了"), footer: true, priority: 80,
                            on: [.key(.enter), .char(" "), .char("q"), .key(.escape)], .done),
                 KeyBinding("u", ctx.t("undo the last rating", "直前の評価を取り消す"), on: [.char("u")], .undo),
+            ]
+        }
+        if confirmingSkip {
+            return [
+                KeyBinding("y s Enter", ctx.t("yes, skip until tomorrow", "はい、明日まで保留"), footer: true, priority: 80,
+                           on: [.char("y"), .char("s"), .key(.enter)], .confirmSkip),
+                KeyBinding("n Esc", ctx.t("no, keep studying it", "いいえ、学習を続ける"), footer: true, priority: 80,
+                           on: [.char("n"), .key(.escape), .char("q")], .cancelSkip),
             ]
         }
         return [
@@ -83,7 +95,7 @@ public struct StudyScreen: Screen {
         }
         if pending != nil, case .key = event { return .none }
         if pending != nil, case .mouse = event { return .none }
-        if case .mouse(let m) = event, !isFinished {
+        if case .mouse(let m) = event, !isFinished, !confirmingSkip {
             switch m.kind {
             case .press:
                 if !revealed {
@@ -116,7 +128,11 @@ public struct StudyScreen: Screen {
             selected = Rating(rawValue: event == .key(.left) ? max(1, selected.rawValue - 1) : min(4, selected.rawValue + 1))!
         case .scroll:
             if event == .key(.pageDown) || event == .char("J") { scroll += 3 } else { scroll = max(0, scroll - 3) }
-        case .skip: write(session.burying(at: now), ctx)
+        case .skip: confirmingSkip = true
+        case .confirmSkip:
+            confirmingSkip = false
+            write(session.burying(at: now), ctx)
+        case .cancelSkip: confirmingSkip = false
         case .sandbox:
             if let preset = sandboxPreset, let screen = services.openSandbox?(preset) { return .push(screen) }
         }
@@ -133,7 +149,7 @@ public struct StudyScreen: Screen {
         guard let change, pending == nil else { return }
         pending = change
         let store = services.store
-        ctx.perform(.run(Job(key: "write", lane: "progress") { _ in Written(result: Result { try change.perform(on: store) }) }))
+        ctx.perform(.run(Job(key: "write", lane: FlashcardsServices.lane) { _ in Written(result: Result { try change.perform(on: store) }) }))
     }
 
     /// The write came back: on failure nothing moves and the footer says why.
@@ -186,7 +202,10 @@ public struct StudyScreen: Screen {
         p.render(inner, into: &buf)
         if p.scroll < maxScroll { buf.put(theme.unicode ? "↓" : "v", x: inner.maxX, y: inner.maxY - 1, style: theme.muted) }
 
-        if revealed {
+        if confirmingSkip {
+            let prompt = ctx.t("Skip this card until tomorrow?  y yes · n no", "このカードを明日まで保留しますか？  y はい · n いいえ")
+            Paragraph(prompt, style: theme.warning.with(.bold), width: rows[2].width, alignment: .center).render(rows[2], into: &buf)
+        } else if revealed {
             renderButtons(into: &buf, area: rows[2], ctx, theme: theme, now: now)
         } else {
             let prompt = ctx.t("Space / Enter  show the answer", "Space / Enter  答えを表示")
@@ -231,7 +250,7 @@ public struct StudyScreen: Screen {
     private func renderButtons(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme, now: Date) {
         let preview = session.preview(at: now)
         for ((rating, label), rect) in zip(Self.buttonLabels(ctx), Self.buttonRects(area)) {
-            let interval = preview[rating].map { formatInterval(from: now, to: $0) } ?? ""
+            let interval = preview[rating].map { formatInterval(from: now, to: $0, japanese: ctx.isJapanese) } ?? ""
             let text = "\(rating.rawValue) \(label) \(interval)"
             let isSelected = rating == selected
             let style: Style = isSelected ? Style([.reverse, .bold]) : (rating == .again ? theme.bad : .plain)
