@@ -97,20 +97,72 @@ struct StatsScreenTests {
 
     func app(_ lang: Language, _ input: StatsInput = F.input()) -> AppModel {
         let ctx = F.context(lang)
-        var app = AppModel(root: StatsScreen(services: F.services(input), ctx), context: ctx)
+        var app = AppModel(root: StatsScreen(services: F.services(input)), context: ctx)
         app.send(.resize(Size(width: 80, height: 24)))
         return app
     }
 
-    @Test func overviewAndCardsPagesInBothLanguages() {
+    @Test func overviewDaysAndCardsPagesInBothLanguages() {
         for lang in [Language.en, .ja] {
             var a = app(lang)
             expectGolden(F.render(a), "stats-overview-\(lang.rawValue)")
+            a.send(.key(.tab))
+            expectGolden(F.render(a), "stats-days-\(lang.rawValue)")
             a.send(.key(.tab))
             expectGolden(F.render(a), "stats-cards-quizzes-\(lang.rawValue)")
             a.send(.key(.tab))
             #expect((a.stack.last as? StatsScreen)?.page == .overview)
         }
+    }
+
+    /// Day by day: yesterday's reviews and minutes are on their own row.
+    @Test func daysPageListsReviewsAndTimePerDay() throws {
+        var a = app(.en)
+        a.send(.key(.tab))
+        let input = F.input()
+        let clock = StudyClock(timeZone: F.utc)
+        let yesterday = StudyDay.date(containing: F.now.addingTimeInterval(-86_400), timeZone: F.utc, dayStartHour: clock.dayStartHour)
+        let theirs = input.reviews.filter { StudyDay.date(containing: $0.log.reviewedAt, timeZone: F.utc, dayStartHour: 4) == yesterday }
+        let minutes = Double(theirs.reduce(0) { $0 + $1.answerMilliseconds }) / 60_000
+        let row = F.render(a).lines().first { $0.contains(String(format: "%02d-%02d", yesterday.month, yesterday.day)) }
+        #expect(row?.contains(String(format: "%7d   %7.1f", theirs.count, minutes)) == true, "\(row ?? "no row")")
+    }
+
+    /// Before the job's answer the screen says it is reading; a failing store says why.
+    @Test func loadingThenAFailingStore() {
+        struct Broken: Error, CustomStringConvertible { var description: String { "the disk is gone" } }
+        let ctx = F.context(.en)
+        let screen = StatsScreen(services: StatsServices(library: F.library, timeZone: F.utc, load: { throw Broken() }))
+        var buf = Buffer(size: Size(width: 80, height: 22))
+        screen.view(into: &buf, area: buf.area, ctx, theme: .standard)
+        #expect(buf.text.contains("Reading your progress…"))
+        var app = AppModel(root: screen, context: ctx)
+        app.send(.resize(Size(width: 80, height: 24)))
+        #expect(F.render(app).text.contains("Could not read your progress: the disk is gone"))
+    }
+
+    /// x asks for the path and language, runs the export as a job and reports what it wrote.
+    @Test func ankiExportFromStats() throws {
+        let ctx = F.context(.en)
+        var services = F.services()
+        nonisolated(unsafe) var asked: [AnkiExportRequest] = []
+        services.exportAnki = { request in
+            asked.append(request)
+            return AnkiExportReport(path: request.url.path, notes: 42, decks: 3, reviews: 0)
+        }
+        var app = AppModel(root: StatsScreen(services: services), context: ctx)
+        app.send(.resize(Size(width: 80, height: 24)))
+        app.send(.char("x"))
+        #expect(F.render(app).text.contains("Anki package: ~/aifprep.apkg"))
+        for _ in 0..<"aifprep.apkg".count { app.send(.key(.backspace)) }
+        for c in "cards.apkg" { app.send(.char(c)) }
+        app.send(.key(.tab))   // en → ja
+        app.send(.key(.tab))   // → both
+        app.send(.key(.enter))
+        #expect(asked.count == 1)
+        #expect(asked.first?.language == .both && asked.first?.withProgress == false)
+        #expect(asked.first?.url.lastPathComponent == "cards.apkg")
+        #expect(ctx.status?.contains("42 notes in 3 decks") == true, "\(ctx.status ?? "")")
     }
 
     @Test func heatmapMarksTodayAndShowsTheFigures() {
@@ -130,6 +182,8 @@ struct StatsScreenTests {
         #expect(overview.contains("^ today"))
         #expect(!overview.contains("░") && !overview.contains("█"))
         a.send(.key(.tab))
+        #expect(!F.render(a, theme: .ascii).text.contains("█"), "the days' bars")
+        a.send(.key(.tab))
         expectGolden(F.render(a, theme: .ascii), "stats-cards-quizzes-ascii")
     }
 
@@ -139,7 +193,7 @@ struct StatsScreenTests {
             ctx.settings.examDate = "2025-06-23"
             let services = F.services()
             let entries = [HomeEntry(shortcut: "P", title: ("Progress & stats", "進捗と統計"), summary: ("Your progress.", "進捗。"),
-                                     open: { StatsScreen(services: services, $0) })]
+                                     open: { _ in StatsScreen(services: services) })]
             let home = HomeScreen(entries: entries, dashboard: { ctx in
                 guard let (s, r) = try? services.compute(ctx) else { return nil }
                 return HomeDashboard(dueToday: 3, newLeft: 17, readiness: r, weakestDomain: "2 " + F.library.blueprint.domains[1].title(ctx.language),
@@ -164,10 +218,12 @@ struct StatsPracticeTests {
         var services = F.services()
         services.quiz = QuizServices(library: F.library, store: store, makeSeed: { 7 })
         let weakest = try services.compute(ctx).1.weakestTasks.map(\.id)
-        var app = AppModel(root: StatsScreen(services: services, ctx), context: ctx)
+        var app = AppModel(root: StatsScreen(services: services), context: ctx)
         app.send(.resize(Size(width: 80, height: 24)))
         #expect(F.render(app).text.contains("p practise weakest"))
         app.send(.char("p"))
+        #expect(F.render(app).text.contains("1 a 10-question quiz"))
+        app.send(.char("1"))
         let run = try #require(app.stack.last as? QuizRunScreen)
         #expect(run.session.attempt.mode == .practice)
         let tasks = Set(run.session.attempt.questionIDs.compactMap { F.library.question(id: $0)?.taskID })
@@ -175,11 +231,38 @@ struct StatsPracticeTests {
         #expect(try store.unfinishedAttempt()?.id == run.session.attempt.id, "saved before the first answer")
 
         // With that quiz unfinished, p does not replace it.
-        var again = AppModel(root: StatsScreen(services: services, ctx), context: ctx)
+        var again = AppModel(root: StatsScreen(services: services), context: ctx)
         again.send(.resize(Size(width: 80, height: 24)))
         again.send(.char("p"))
+        again.send(.char("1"))
         #expect(again.stack.last is StatsScreen)
         #expect(ctx.status?.contains("unfinished") == true)
+    }
+}
+
+@Suite("Stats screen: cards on the weakest")
+struct StatsCardSessionTests {
+    typealias F = StatsFixtures
+
+    /// p then 2: a card session on the three weakest task statements, from a snapshot read by a job.
+    @Test func pThenTwoStudiesTheWeakestTasksCards() throws {
+        let ctx = F.context(.en)
+        let store = InMemoryProgressStore()
+        var services = F.services()
+        services.flashcards = FlashcardsServices(library: F.library, store: store, timeZone: F.utc, seed: 3)
+        let weakest = Set(try services.compute(ctx).1.weakestTasks.map(\.id))
+        var app = AppModel(root: StatsScreen(services: services), context: ctx)
+        app.send(.resize(Size(width: 80, height: 24)))
+        app.send(.char("p"))
+        #expect(F.render(app).text.contains("2 their cards"))
+        app.send(.char("2"))
+        let study = try #require(app.stack.last as? StudyScreen)
+        #expect(study.session.scope == .tasks(weakest))
+        let card = try #require(study.session.currentCard)
+        #expect(weakest.contains(card.taskID))
+        app.send(.char(" "))
+        app.send(.char("3"))
+        #expect(store.log.count == 1)
     }
 }
 
@@ -224,7 +307,8 @@ struct CardBrowserDueNowTests {
         try store.save(CardProgress(cardID: "a3", card: SchedulingCard(state: .review, step: nil, stability: 5, difficulty: 5,
                                                                       due: now.addingTimeInterval(8 * 3600), lastReview: now.addingTimeInterval(-5 * 86_400))))
         var browser = CardBrowserScreen(services: FlashcardsServices(library: F.library, store: store, timeZone: F.utc))
+        browser.snapshot = try ProgressSnapshot.read(store, clock: StudyClock(timeZone: F.utc), now: now)
         browser.filter = .due
-        #expect(try browser.rows(F.context(.en)).map(\.card.id) == ["a2", "a3"])
+        #expect(browser.rows(F.context(.en)).map(\.card.id) == ["a2", "a3"])
     }
 }

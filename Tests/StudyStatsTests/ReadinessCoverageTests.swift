@@ -11,9 +11,11 @@ import Testing
     let now = F.date("2025-06-01T12:00:00Z")
 
     /// The issue's bar: the stated 80 % range holds the true expected score for 75–85 % of simulated learners.
-    @Test func eightyPercentRangeCoversTheTrueScoreOfSimulatedLearners() throws {
+    /// The half-life was chosen on seed 13 (479/600 = 79.8 %), so the check runs on seeds that played no part
+    /// in choosing it; their figures are printed, and they are not tuned to.
+    @Test(arguments: [101 as UInt64, 2027]) func eightyPercentRangeCoversTheTrueScoreOfSimulatedLearners(seed: UInt64) throws {
         let bank = try ContentLoader.load(from: Self.content)
-        let learners = LearnerSimulation.learners(bank: bank, count: 600, seed: 13, now: now)
+        let learners = LearnerSimulation.learners(bank: bank, count: 600, seed: seed, now: now)
         let estimator = ReadinessEstimator()
         var covered = 0, below = 0
         var widths: [Int] = []
@@ -27,7 +29,7 @@ import Testing
         }
         let coverage = Double(covered) / Double(learners.count)
         widths.sort()
-        print("readiness coverage: \(covered)/\(learners.count) = \(String(format: "%.1f", coverage * 100)) % "
+        print("readiness coverage (seed \(seed)): \(covered)/\(learners.count) = \(String(format: "%.1f", coverage * 100)) % "
               + "(truth below the range \(below), above \(learners.count - covered - below); median width \(widths[widths.count / 2]) points)")
         #expect((0.75...0.85).contains(coverage), "coverage \(coverage)")
     }

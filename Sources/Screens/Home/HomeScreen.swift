@@ -1,3 +1,4 @@
+import AIFCore
 import Foundation
 import TerminalUI
 
@@ -24,8 +25,11 @@ public struct HomeEntry {
 public struct HomeScreen: Screen {
     public var entries: [HomeEntry]
     public var selected = 0
-    /// Figures at a glance (due cards, readiness, last exam), read fresh for each frame; nil shows none.
+    /// Figures at a glance (due cards, readiness, last exam); called by a job each time Home shows, never
+    /// in `update` or `view`. Nil shows none.
     public var dashboard: ((AppContext) -> HomeDashboard?)?
+    /// The last read, per language (so `L` switches without another read).
+    var loaded: [Language: HomeFigures] = [:]
 
     public init(entries: [HomeEntry], dashboard: ((AppContext) -> HomeDashboard?)? = nil) {
         self.entries = entries
@@ -33,6 +37,23 @@ public struct HomeScreen: Screen {
     }
 
     public func title(_ ctx: AppContext) -> String { ctx.t("Home", "ホーム") }
+
+    /// The entries' status lines and the dashboard, read off the loop in both languages. The closures read
+    /// the store, so each language gets its own context copy with the event's time and the settings of now.
+    public mutating func appear(_ ctx: AppContext) {
+        let entries = entries, dashboard = dashboard, settings = ctx.settings, now = ctx.now(), paths = ctx.paths
+        let languages: [Language] = ctx.canShowJapanese ? [.en, .ja] : [.en]
+        ctx.perform(.run(Job(key: "home", lane: "progress") { _ in
+            var result: [Language: HomeFigures] = [:]
+            for lang in languages {
+                var s = settings
+                s.language = lang
+                let c = AppContext(settings: s, canShowJapanese: true, paths: paths, now: { now })
+                result[lang] = HomeFigures(statuses: entries.map { $0.status(c) }, dashboard: dashboard?(c))
+            }
+            return HomeLoaded(figures: result)
+        }))
+    }
 
     public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
         [
@@ -47,6 +68,10 @@ public struct HomeScreen: Screen {
     }
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if case .message(let m) = event {
+            if let home = m.payload(as: HomeLoaded.self) { loaded = home.figures }
+            return .none
+        }
         guard !entries.isEmpty else { return event == .char("q") ? .quit : .none }
         switch event {
         case .key(.up), .char("k"): selected = (selected + entries.count - 1) % entries.count
@@ -119,14 +144,15 @@ public struct HomeScreen: Screen {
         let summaryArea = Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y))
         summary.render(summaryArea, into: &buf)
         y += summary.height(in: summaryArea) + 1
-        if let s = e.status(ctx), y < inner.maxY {
+        let figures = loaded[ctx.language]
+        if let s = figures?.statuses[safe: selected] ?? nil, y < inner.maxY {
             let status = Paragraph(s, style: theme.good, width: inner.width)
             let statusArea = Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y))
             status.render(statusArea, into: &buf)
             y += status.height(in: statusArea) + 1
         }
         // At a glance, just above the exam facts; left out when the description needs the room.
-        if let lines = dashboard?(ctx)?.lines(ctx, theme: theme) {
+        if let lines = figures?.dashboard?.lines(ctx, theme: theme) {
             let top = inner.maxY - 2 - lines.count
             if top >= y {
                 for (i, line) in lines.enumerated() {
@@ -140,4 +166,16 @@ public struct HomeScreen: Screen {
             Paragraph(facts, style: theme.muted, width: inner.width).render(Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &buf)
         }
     }
+}
+
+/// What Home's job read, for one language.
+struct HomeFigures {
+    var statuses: [String?]
+    var dashboard: HomeDashboard?
+}
+
+struct HomeLoaded: @unchecked Sendable { var figures: [Language: HomeFigures] }
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }

@@ -4,57 +4,142 @@ import SpacedRepetition
 import StudyStats
 import TerminalUI
 
-/// Progress and readiness, on two pages: Overview (readiness, the review heatmap, streaks, forecast,
-/// retention) and Cards & quizzes (cards by state and deck, accuracy by domain, quiz history).
+/// Progress and readiness, on three pages: Overview (readiness, the review heatmap, streaks, forecast,
+/// retention), Days (reviews and time, day by day) and Cards & quizzes (cards by state and deck, accuracy
+/// by domain, quiz history). The figures are computed by a job each time the screen shows.
 public struct StatsScreen: Screen {
-    enum Page: Int, CaseIterable { case overview, cardsAndQuizzes }
+    enum Page: Int, CaseIterable { case overview, days, cardsAndQuizzes }
+
+    /// What the bottom line is asking, if anything.
+    enum Prompt: Equatable {
+        /// `p`: a quiz or a card session on the three weakest tasks.
+        case practice
+        /// `x`: the Anki export's path and language.
+        case export(path: String, language: AnkiExportRequest.Language, withProgress: Bool)
+    }
 
     let services: StatsServices
     var page = Page.overview
     var figures: (stats: StudyStats, readiness: Readiness)?
+    var unfinishedQuiz = false
     var loadError: String?
+    var prompt: Prompt?
+    /// A card session on the weakest tasks waits for this read of the store.
+    var startingCards = false
 
-    public init(services: StatsServices, _ ctx: AppContext) {
+    public init(services: StatsServices) {
         self.services = services
-        reload(ctx)
     }
 
-    mutating func reload(_ ctx: AppContext) {
-        do {
-            figures = try services.compute(ctx)
-            loadError = nil
-        } catch {
-            figures = nil
-            loadError = "\(error)"
-        }
-    }
+    public var capturesText: Bool { if case .export = prompt { true } else { false } }
+
+    public mutating func appear(_ ctx: AppContext) { ctx.perform(services.loadFigures(ctx)) }
 
     public func title(_ ctx: AppContext) -> String {
-        ctx.t("Stats", "統計") + " · " + (page == .overview ? ctx.t("Overview", "概要") : ctx.t("Cards & quizzes", "カードとクイズ"))
+        let name = switch page {
+        case .overview: ctx.t("Overview", "概要")
+        case .days: ctx.t("Days", "日別")
+        case .cardsAndQuizzes: ctx.t("Cards & quizzes", "カードとクイズ")
+        }
+        return ctx.t("Stats", "統計") + " · " + name
     }
 
-    enum Action { case next, previous, reload, practice, back }
+    enum Action { case next, previous, reload, practice, quiz, cards, cancel, export, back }
 
     static let practiceCount = 10
 
+    var weakestTasks: [String] { figures?.readiness.weakestTasks.map(\.id) ?? [] }
+
     func bindings(_ ctx: AppContext) -> [KeyBinding<Action>] {
-        [
-            KeyBinding("Tab ←→", ctx.t("other page", "ページ切替"), footer: true, on: [.key(.tab), .key(.right), .key(.left), .char("l"), .char("h")], .next),
-            KeyBinding("p", ctx.t("practise the 3 weakest tasks", "弱い 3 タスクを練習"), footer: true, short: ctx.t("practise weakest", "弱点を練習"),
-                       enabled: services.quiz != nil && (figures?.readiness.hasEvidence ?? false), on: [.char("p")], .practice),
-            KeyBinding("r", ctx.t("refresh", "更新"), footer: true, on: [.char("r")], .reload),
+        if prompt == .practice {
+            return [
+                KeyBinding("1", ctx.t("a practice quiz on them", "その練習クイズ"), footer: true, priority: 80, enabled: services.quiz != nil,
+                           on: [.char("1"), .char("p")], .quiz),
+                KeyBinding("2", ctx.t("a card session on them", "そのカード学習"), footer: true, priority: 80, enabled: services.flashcards != nil,
+                           on: [.char("2"), .char("c")], .cards),
+                KeyBinding("Esc", ctx.t("cancel", "取り消す"), footer: true, priority: 70, on: [.key(.escape), .char("q")], .cancel),
+            ]
+        }
+        return [
+            KeyBinding("Tab ←→", ctx.t("other page", "ページ切替"), footer: true, on: [.key(.tab), .key(.right), .char("l")], .next),
+            KeyBinding("⇧Tab", ctx.t("previous page", "前のページ"), on: [.key(.backTab), .key(.left), .char("h")], .previous),
+            KeyBinding("p", ctx.t("practise the 3 weakest tasks (quiz or cards)", "弱い 3 タスクを練習 (クイズかカード)"), footer: true,
+                       short: ctx.t("practise weakest", "弱点を練習"),
+                       enabled: (services.quiz != nil || services.flashcards != nil) && (figures?.readiness.hasEvidence ?? false) && !weakestTasks.isEmpty,
+                       on: [.char("p")], .practice),
+            KeyBinding("x", ctx.t("export the cards to Anki (.apkg)", "カードを Anki に書き出す (.apkg)"), footer: true, priority: 40,
+                       short: ctx.t("Anki export", "Anki へ"), enabled: services.exportAnki != nil, on: [.char("x")], .export),
+            KeyBinding("r", ctx.t("refresh", "更新"), footer: true, priority: 30, on: [.char("r")], .reload),
             KeyBinding("q Esc", ctx.t("back", "戻る"), on: [.char("q"), .key(.escape)], .back),
         ]
     }
 
-    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] { bindings(ctx).help() }
+    public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
+        if case .export = prompt {
+            return [KeyHelp("Enter", ctx.t("write the package", "書き出す"), footer: true, priority: 80),
+                    KeyHelp("Tab", ctx.t("language: en, ja, both", "言語: en・ja・both"), footer: true, priority: 70),
+                    KeyHelp("↑↓", ctx.t("with or without your progress", "進捗を含める/含めない"), footer: true, priority: 60),
+                    KeyHelp("Esc", ctx.t("cancel", "取り消す"), footer: true, priority: 75)]
+        }
+        return bindings(ctx).help()
+    }
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if case .message(let m) = event {
+            if let loaded = m.payload(as: StatsLoaded.self) {
+                switch loaded.result {
+                case .success(let f):
+                    figures = (f.stats, f.readiness)
+                    unfinishedQuiz = f.unfinishedQuiz
+                    loadError = nil
+                case .failure(let error):
+                    figures = nil
+                    loadError = "\(error)"
+                }
+            } else if let loaded = m.payload(as: SnapshotLoaded.self), startingCards {
+                startingCards = false
+                switch loaded.result {
+                case .success(let snapshot):
+                    guard let cards = services.flashcards, !weakestTasks.isEmpty else { return .none }
+                    return .push(StudyScreen(scope: .tasks(Set(weakestTasks)), services: cards, snapshot: snapshot, ctx: ctx))
+                case .failure(let error):
+                    ctx.status = ctx.t("Could not read your progress: ", "学習記録を読めません: ") + "\(error)"
+                }
+            }
+            return .none
+        }
+        if case .export(var path, var language, var withProgress) = prompt {
+            switch event {
+            case .key(.escape): prompt = nil
+            case .key(.enter): return startExport(path: path, language: language, withProgress: withProgress, ctx)
+            case .key(.tab):
+                let all = AnkiExportRequest.Language.allCases
+                language = all[(all.firstIndex(of: language)! + 1) % all.count]
+            case .key(.up), .key(.down): withProgress.toggle()
+            case .key(.backspace): if !path.isEmpty { path.removeLast() }
+            case .key(.character(let c)): path.append(c)
+            default: break
+            }
+            if prompt != nil { prompt = .export(path: path, language: language, withProgress: withProgress) }
+            return .none
+        }
         guard let action: Action = bindings(ctx).action(for: event) else { return .none }
+        let pages = Page.allCases
         switch action {
-        case .next, .previous: page = page == .overview ? .cardsAndQuizzes : .overview
-        case .reload: reload(ctx)
-        case .practice: return practiceWeakest(ctx)
+        case .next: page = pages[(page.rawValue + 1) % pages.count]
+        case .previous: page = pages[(page.rawValue + pages.count - 1) % pages.count]
+        case .reload: ctx.perform(services.loadFigures(ctx))
+        case .practice: prompt = .practice
+        case .cancel: prompt = nil
+        case .quiz:
+            prompt = nil
+            return practiceWeakest(ctx)
+        case .cards:
+            prompt = nil
+            guard let cards = services.flashcards, !weakestTasks.isEmpty else { break }
+            startingCards = true
+            ctx.perform(cards.loadSnapshot(ctx))
+        case .export: prompt = .export(path: "~/aifprep.apkg", language: ctx.isJapanese ? .ja : .en, withProgress: false)
         case .back: return .pop
         }
         return .none
@@ -62,24 +147,98 @@ public struct StatsScreen: Screen {
 
     /// A practice quiz on the three weakest task statements; an unfinished quiz is never replaced from here.
     func practiceWeakest(_ ctx: AppContext) -> Transition {
-        guard let quiz = services.quiz, let tasks = figures?.readiness.weakestTasks.map(\.id), !tasks.isEmpty else { return .none }
-        if (try? quiz.store.unfinishedAttempt()) ?? nil != nil {
+        guard let quiz = services.quiz, !weakestTasks.isEmpty else { return .none }
+        if unfinishedQuiz {
             ctx.status = ctx.t("A quiz is unfinished: resume or discard it under Quiz first.", "中断中のクイズがあります。先にクイズで再開するか破棄してください。")
             return .none
         }
-        return QuizMenuScreen.start(mode: .practice, filter: PracticeFilter(tasks: Set(tasks), count: Self.practiceCount), services: quiz, ctx)
+        return QuizMenuScreen.start(mode: .practice, filter: PracticeFilter(tasks: Set(weakestTasks), count: Self.practiceCount), services: quiz, ctx)
+    }
+
+    /// Runs the export off the loop; its result is the app's (shown in the footer even if the learner has left).
+    mutating func startExport(path: String, language: AnkiExportRequest.Language, withProgress: Bool, _ ctx: AppContext) -> Transition {
+        guard let export = services.exportAnki else { return .none }
+        prompt = nil
+        let request = AnkiExportRequest(path: path, language: language, withProgress: withProgress, now: ctx.now(),
+                                        dayStartHour: ctx.settings.dayStartHour)
+        let ja = ctx.isJapanese
+        ctx.status = ja ? "Anki パッケージを書き出しています…" : "Writing the Anki package…"
+        ctx.performForApp(.run(Job(key: "anki-export", lane: "export") { _ in
+            do {
+                let s = try export(request)
+                return StatusReport(ja ? "\(s.path) に書き出しました: ノート \(s.notes) 件、デッキ \(s.decks) 個" + (request.withProgress ? "、復習 \(s.reviews) 回" : "")
+                                       : "Wrote \(s.path): \(s.notes) notes in \(s.decks) decks" + (request.withProgress ? ", \(s.reviews) reviews" : ""))
+            } catch {
+                return StatusReport((ja ? "書き出せませんでした: " : "Could not export: ") + "\(error)")
+            }
+        }))
+        return .none
     }
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
         guard let (stats, readiness) = figures else {
-            buf.put(ctx.t("Could not read your progress: ", "学習記録を読めません: ") + (loadError ?? ""), x: area.x + 1, y: area.y + 1,
-                    style: theme.bad, maxWidth: area.width - 2)
+            if let loadError {
+                buf.put(ctx.t("Could not read your progress: ", "学習記録を読めません: ") + loadError, x: area.x + 1, y: area.y + 1,
+                        style: theme.bad, maxWidth: area.width - 2)
+            } else {
+                buf.put(ctx.t("Reading your progress…", "学習記録を読み込み中…"), x: area.x + 1, y: area.y + 1, style: theme.muted, maxWidth: area.width - 2)
+            }
             return
         }
+        let body = prompt == nil ? area : Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1)
         switch page {
-        case .overview: overview(stats, readiness, &buf, area, ctx, theme)
-        case .cardsAndQuizzes: cardsAndQuizzes(stats, &buf, area, ctx, theme)
+        case .overview: overview(stats, readiness, &buf, body, ctx, theme)
+        case .days: daysPage(stats, &buf, body, ctx, theme)
+        case .cardsAndQuizzes: cardsAndQuizzes(stats, &buf, body, ctx, theme)
         }
+        if let prompt { promptLine(prompt, &buf, area.row(area.height - 1), ctx, theme) }
+    }
+
+    func promptLine(_ prompt: Prompt, _ buf: inout Buffer, _ row: Rect, _ ctx: AppContext, _ theme: Theme) {
+        buf.fill(row)
+        switch prompt {
+        case .practice:
+            let tasks = weakestTasks.joined(separator: ", ")
+            var parts = [ctx.t("Practise \(tasks):", "\(tasks) を練習:")]
+            if services.quiz != nil { parts.append(ctx.t("1 a \(Self.practiceCount)-question quiz", "1 \(Self.practiceCount) 問のクイズ")) }
+            if services.flashcards != nil { parts.append(ctx.t("2 their cards", "2 そのカード")) }
+            parts.append(ctx.t("Esc cancel", "Esc 取り消し"))
+            buf.put(" " + parts.joined(separator: "  "), x: row.x, y: row.y, style: theme.accent.with(.bold), maxWidth: row.width)
+        case .export(let path, let language, let withProgress):
+            var x = row.x + 1
+            x += buf.put(ctx.t("Anki package: ", "Anki パッケージ: "), x: x, y: row.y, style: theme.accent.with(.bold))
+            x += buf.put(path + "▏", x: x, y: row.y, style: Style(.underline), maxWidth: max(0, row.maxX - x - 30))
+            let rest = ctx.t("  lang \(language.rawValue) (Tab) · progress \(withProgress ? "yes" : "no") (↑↓)",
+                             "  言語 \(language.rawValue) (Tab) · 進捗 \(withProgress ? "含める" : "含めない") (↑↓)")
+            buf.put(rest, x: x, y: row.y, style: theme.muted, maxWidth: max(0, row.maxX - x))
+        }
+    }
+
+    // MARK: Days
+
+    /// Reviews and answer time, one row per study day, newest first, as many days as fit.
+    func daysPage(_ s: StudyStats, _ buf: inout Buffer, _ area: Rect, _ ctx: AppContext, _ theme: Theme) {
+        let inner = panel(ctx.t("Reviews and time per day", "日ごとの復習回数と時間"), area, &buf, theme)
+        guard inner.height >= 3 else { return }
+        let weekdays = ctx.isJapanese ? ["月", "火", "水", "木", "金", "土", "日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        buf.put(CardBrowserScreen.pad(ctx.t("day", "日付"), 16) + ctx.t("reviews   minutes", "   復習         分"), x: inner.x, y: inner.y, style: theme.muted.with(.underline), maxWidth: inner.width)
+        let shown = Array(s.days.reversed().prefix(inner.height - 2))
+        let busiest = max(1, shown.map(\.reviews).max() ?? 1)
+        let barWidth = max(0, inner.width - 37)
+        for (i, d) in shown.enumerated() {
+            let y = inner.y + 1 + i
+            let label = weekdays[Heatmap.weekday(d.date)] + " " + String(format: "%02d-%02d", d.date.month, d.date.day)
+            let isToday = d.date == s.today
+            buf.put(CardBrowserScreen.pad(label + (isToday ? ctx.t(" today", " 今日") : ""), 16), x: inner.x, y: y, style: isToday ? theme.accent : .plain)
+            buf.put(String(format: "%7d   %7.1f", d.reviews, d.seconds / 60), x: inner.x + 16, y: y, style: d.reviews == 0 ? theme.muted : .bold)
+            let n = d.reviews == 0 ? 0 : max(1, d.reviews * barWidth / busiest)
+            buf.put(String(repeating: theme.unicode ? "█" : "#", count: n), x: inner.x + 36, y: y, style: theme.good, maxWidth: barWidth)
+        }
+        let total = s.days.suffix(30)
+        let reviews = total.reduce(0) { $0 + $1.reviews }, minutes = total.reduce(0) { $0 + $1.seconds } / 60
+        buf.put(String(format: ctx.t("Last 30 days: %d reviews, %.0f minutes (%.1f a day)", "過去 30 日: 復習 %d 回、%.0f 分 (1 日 %.1f 回)"),
+                       reviews, minutes, s.reviewsPerDay),
+                x: inner.x, y: inner.maxY - 1, style: theme.muted, maxWidth: inner.width)
     }
 
     /// Draws a titled panel and returns its content area.
@@ -171,13 +330,13 @@ public struct StatsScreen: Screen {
                 x: cards.x, y: cards.y, maxWidth: cards.width)
         buf.put(ctx.t("young \(st.young) · mature \(st.mature) (interval 21 days or more)", "若い \(st.young) · 成熟 \(st.mature) (間隔 21 日以上)"),
                 x: cards.x, y: cards.y + 1, maxWidth: cards.width)
-        let numbers = 14
+        let numbers = 20
         buf.put(ctx.t("deck", "デッキ"), x: cards.x, y: cards.y + 3, style: theme.muted)
-        buf.put(ctx.t("studied  mature", "学習済み  成熟"), x: cards.maxX - numbers - 1, y: cards.y + 3, style: theme.muted, maxWidth: numbers + 1)
+        buf.put(ctx.t("  size studied mature", "  枚数  学習済   成熟"), x: cards.maxX - numbers - 1, y: cards.y + 3, style: theme.muted, maxWidth: numbers + 1)
         for (i, d) in s.decks.enumerated() where cards.y + 4 + i < cards.maxY {
             let y = cards.y + 4 + i
             buf.put(d.title(ctx.language), x: cards.x, y: y, maxWidth: cards.width - numbers - 2)
-            buf.put(String(format: "%3d/%-3d %5d", d.studied, d.size, d.mature), x: cards.maxX - numbers, y: y, maxWidth: numbers)
+            buf.put(String(format: "%5d %7d %6d", d.size, d.studied, d.mature), x: cards.maxX - numbers, y: y, maxWidth: numbers)
         }
 
         let domains = panel(ctx.t("Quiz accuracy by domain", "分野別の正答率"), top[1], &buf, theme)

@@ -20,7 +20,7 @@ enum HomeMenu {
             library: library, store: database, timeZone: .current, seed: seed ?? SeedSequence.random(), openSandbox: openSandbox,
             quizStudyQuestionIDs: { (try? quizStore.studyQuestionIDs()) ?? [] })
         let quizServices = QuizServices(library: library, store: quizStore, makeSeed: quizSeeds.next, openSandbox: openSandbox)
-        let statsServices = statsServices(library: library, database: database, quiz: quizServices)
+        let statsServices = statsServices(library: library, database: database, quiz: quizServices, flashcards: flashcardServices)
         let entries = [
             flashcards(flashcardServices),
             quiz(quizServices),
