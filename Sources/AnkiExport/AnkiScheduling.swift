@@ -12,6 +12,8 @@ struct AnkiScheduling {
     init(progress: CardProgress?, reviews: [StoredReview], position: Int, crt: Int64, today: StudyDate, clock: StudyClock) {
         reps = reviews.count
         lapses = reviews.count { $0.log.before.state == .review && $0.log.rating == .again }
+        // Suspended in aifprep: suspended in Anki too (queue -1), whatever its state.
+        defer { if progress?.suspended == true { queue = -1 } }
         guard let p = progress, !p.card.isNew else {
             due = Int64(position)
             return

@@ -1,5 +1,5 @@
 import AIFCore
-import AnkiExport
+@testable import AnkiExport
 import Foundation
 import SpacedRepetition
 import Testing
@@ -109,5 +109,21 @@ let ankiAvailable = run(["python3", "-c", "import anki.collection"]).status == 0
         // The script prints with sorted keys, so equal views print the same text.
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)
         #expect(expected == result.out, "Anki's view differs from \(expectedURL.lastPathComponent):\n\(result.out)")
+    }
+}
+
+@Suite struct AnkiSuspendedTests {
+    /// A card suspended in aifprep is suspended in Anki (queue -1), new or reviewed.
+    @Test func suspendedCardsAreSuspendedInAnki() {
+        let now = Date(timeIntervalSince1970: 1_750_000_000)
+        let clock = StudyClock(timeZone: TimeZone(identifier: "UTC")!)
+        let today = StudyDay.date(containing: now, timeZone: clock.timeZone, dayStartHour: 4)
+        let review = SchedulingCard(state: .review, step: nil, stability: 10, difficulty: 5, due: now.addingTimeInterval(5 * 86_400),
+                                    lastReview: now.addingTimeInterval(-5 * 86_400))
+        func queue(_ p: CardProgress?) -> Int { AnkiScheduling(progress: p, reviews: [], position: 1, crt: 0, today: today, clock: clock).queue }
+        #expect(queue(CardProgress(cardID: "a", card: review)) == 2)
+        #expect(queue(CardProgress(cardID: "a", card: review, suspended: true)) == -1)
+        #expect(queue(CardProgress(cardID: "a", card: .new(due: now), suspended: true)) == -1)
+        #expect(queue(nil) == 0)
     }
 }
