@@ -36,6 +36,8 @@ import Testing
         try t.waitFor("Readiness: estimated exam score")
         #expect(t.screen.contains("▲ today"))
         try t.send("Tab")
+        try t.waitFor("Reviews and time per day")
+        try t.send("Tab")
         try t.waitFor("Quiz accuracy by domain")
         #expect(t.screen.contains("pass 700"))
         try t.send("q")
