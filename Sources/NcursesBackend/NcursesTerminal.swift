@@ -47,6 +47,8 @@ public final class NcursesTerminal: TerminalBackend {
         let unicode = Self.localeIsUTF8()
         tg_save_terminal()
         initscr()
+        // cbreak, not raw: Ctrl-Z stays a signal, and ncurses' own SIGTSTP handler leaves curses mode,
+        // stops, and repaints the whole screen on `fg` (tested end to end); the app needs no suspend path.
         cbreak()
         noecho()
         nonl()
@@ -196,13 +198,6 @@ public final class NcursesTerminal: TerminalBackend {
         if b & cn_button1_released() != 0 { return .mouse(MouseEvent(.release, x: x, y: y)) }
         if b & cn_report_mouse_position() != 0 { return .mouse(MouseEvent(.drag, x: x, y: y)) }
         return nil
-    }
-
-    /// Ctrl-Z is delivered to ncurses' own SIGTSTP handler; this path is for an explicit suspend command.
-    public func suspend() {
-        endwin()
-        kill(getpid(), SIGTSTP)
-        refresh()
     }
 }
 

@@ -93,17 +93,21 @@ struct ShellEndToEndTests {
         if how == "q" { #expect(screen.contains("EXIT=0")) }
     }
 
-    /// Ctrl-Z hands the terminal back to the shell; `fg` redraws the app, which keeps working.
+    /// Ctrl-Z hands the terminal back to the shell through the tty's signal (curses runs in cbreak mode,
+    /// and ncurses' SIGTSTP handler leaves and re-enters curses mode); `fg` repaints the whole frame,
+    /// not only what changes next, and the app keeps working.
     @Test func suspendAndResume() throws {
         let t = try Tmux()
         try t.start("/bin/bash --norc", reportExit: false)
         try t.type("PS1='$ '; \(Tmux.binary.path)\n")
-        try t.waitFor("Study modes")
+        let before = try t.waitUntil { $0.contains("Study modes") && $0.contains("q quit") }
+        #expect(before.ok, "\(before.screen)")
         try t.send("C-z")
         try t.waitFor("Stopped")
         #expect(!t.screen.contains("Study modes"))
         try t.type("fg\n")
-        try t.waitFor("Study modes")
+        let after = try t.waitUntil { $0 == before.screen }
+        #expect(after.ok, "after fg:\n\(after.screen)\nbefore Ctrl-Z:\n\(before.screen)")
         try t.send("j")
         try t.waitFor("▸ Q  Quiz")
         try t.send("q")

@@ -66,17 +66,6 @@ import Testing
 
     /// The runtime hands the backend each link once, again when its cells were redrawn, and a cleared one.
     @Test func theRuntimeSendsEachLinkOnceAndClearsOneThatWentAway() {
-        final class Recorder: TerminalBackend {
-            let size = Size(width: 40, height: 6)
-            let theme = Theme.standard
-            var sent: [[Hyperlink]] = [], cleared: [[Hyperlink]] = []
-            func draw(_ changes: [CellChange], fullRedraw: Bool) {}
-            func nextEvent(timeout: Int?) -> Event? { nil }
-            func suspend() {}
-            func drawHyperlinks(_ send: [Hyperlink], clear: [Hyperlink], screen: Buffer) {
-                sent.append(send); cleared.append(clear)
-            }
-        }
         struct Page: Program {
             var linked = true, counter = 0
             mutating func update(_ event: Event, at now: Date) -> Command { .none }
@@ -86,7 +75,7 @@ import Testing
             }
             var tickInterval: Duration? { nil }
         }
-        let backend = Recorder()
+        let backend = TestBackend(size: Size(width: 40, height: 6))
         let runtime = Runtime(backend: backend, minimumSize: MinimumSize(width: 10, height: 3))
         var page = Page()
         runtime.render(page)                 // first frame: sent
@@ -94,8 +83,8 @@ import Testing
         runtime.render(page)                 // a change elsewhere: nothing to send
         page.linked = false
         runtime.render(page)                 // the same text, no longer a link: cleared
-        #expect(backend.sent.map(\.count) == [1, 0])
-        #expect(backend.cleared.map(\.count) == [0, 1])
-        #expect(backend.sent.first?.first?.url == Self.url)
+        #expect(backend.hyperlinkDraws.map(\.send.count) == [1, 0])
+        #expect(backend.hyperlinkDraws.map(\.clear.count) == [0, 1])
+        #expect(backend.hyperlinkDraws.first?.send.first?.url == Self.url)
     }
 }

@@ -179,4 +179,31 @@ struct Probe: Program {
         #expect(p.keys.isEmpty)
         #expect(!backend.isDone)
     }
+
+    /// A page whose one link goes away on `u`.
+    struct LinkPage: Program {
+        var linked = true
+        mutating func update(_ event: Event, at now: Date) -> Command {
+            if event == .char("u") { linked = false }
+            return .none
+        }
+        func view(into buffer: inout Buffer, theme: Theme) {
+            buffer.put(Span("docs.aws.amazon.com", link: linked ? "https://docs.aws.amazon.com/" : nil), x: 0, y: 1)
+        }
+        var tickInterval: Duration? { nil }
+    }
+
+    @Test func aFrameWithALinkSendsItAndTheFrameWithoutItClearsIt() {
+        let backend = TestBackend(size: Size(width: 40, height: 3), script: [.event(.char("a")), .event(.char("u"))])
+        var page = LinkPage()
+        let runtime = Runtime(backend: backend, minimumSize: MinimumSize(width: 10, height: 2), shouldStop: { backend.isDone },
+                              now: { backend.now })
+        runtime.run(&page)
+        // The first frame sends the link; `a` changes nothing, so nothing is sent; `u` clears it.
+        #expect(backend.draws.count == 3)
+        #expect(backend.hyperlinkDraws.map(\.send.count) == [1, 0])
+        #expect(backend.hyperlinkDraws.map(\.clear.count) == [0, 1])
+        #expect(backend.hyperlinkDraws[0].send.first?.url == "https://docs.aws.amazon.com/")
+        #expect(backend.hyperlinkDraws[1].clear == [Hyperlink(x: 0, y: 1, text: "docs.aws.amazon.com", url: "https://docs.aws.amazon.com/")])
+    }
 }

@@ -9,6 +9,24 @@ public enum QuizAnswer: Codable, Hashable, Sendable {
     case matches([Int?])
 
     public static func choose(_ indices: some Sequence<Int>) -> QuizAnswer { .choices(Array(Set(indices)).sorted()) }
+
+    /// The options chosen (content indices); none without an answer.
+    public static func chosen(_ answer: QuizAnswer?) -> Set<Int> {
+        if case .choices(let c)? = answer { return Set(c) }
+        return []
+    }
+
+    /// Ordering: the items in the order shown, the answer's or, before one, the shuffled start.
+    public static func order(_ answer: QuizAnswer?, shown permutation: [Int]) -> [Int] {
+        if case .order(let o)? = answer { return o }
+        return permutation
+    }
+
+    /// Matching: the answer chosen for each of `count` prompts (nil where none is).
+    public static func matches(_ answer: QuizAnswer?, count: Int) -> [Int?] {
+        if case .matches(let m)? = answer, m.count == count { return m }
+        return Array(repeating: nil, count: count)
+    }
 }
 
 public enum QuestionOutcome: String, Codable, Sendable, CaseIterable {

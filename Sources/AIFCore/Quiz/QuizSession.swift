@@ -18,10 +18,15 @@ public enum QuizError: Error, Equatable, CustomStringConvertible {
 }
 
 /// An attempt with its questions resolved: the engine the full-screen app and plain mode both drive.
-/// A value type; callers save `attempt` after every change.
+/// A value type. It edits answers by what is shown (positions through each question's permutation),
+/// counts active time from event times, and says when the attempt is due to be saved (`needsSave`).
 public struct QuizSession: Sendable {
     public private(set) var attempt: QuizAttempt
     public let questions: [Question]
+    private var clock = ActiveClock(maxStep: QuizSession.maxCountedGap)
+    /// An answer, flag or check since the attempt was last handed out to save.
+    private var edited = false
+    private var unsavedSeconds = 0.0
 
     public init(attempt: QuizAttempt, library: ContentLibrary) throws {
         var missing: [String] = []
@@ -74,17 +79,20 @@ public struct QuizSession: Sendable {
     public mutating func setAnswer(_ answer: QuizAnswer?, at i: Int) {
         guard attempt.answers.indices.contains(i), !attempt.checked[i], !isFinished else { return }
         attempt.answers[i] = answer
+        edited = true
     }
 
     public mutating func toggleFlag(_ i: Int) {
         guard attempt.flagged.indices.contains(i), !isFinished else { return }
         attempt.flagged[i].toggle()
+        edited = true
     }
 
     /// Study modes: locks the answer and lets the screen show feedback. Returns whether it was correct.
     @discardableResult
     public mutating func check(_ i: Int) -> Bool {
         attempt.checked[i] = true
+        edited = true
         return QuizScoring.isCorrect(questions[i], attempt.answers[i])
     }
 
@@ -101,6 +109,95 @@ public struct QuizSession: Sendable {
         guard let limit = attempt.timeLimit else { return nil }
         attempt.elapsed = min(attempt.elapsed, limit)
         return TimerWarning.crossed(limit: limit, elapsedBefore: before, elapsedAfter: attempt.elapsed)
+    }
+
+    // MARK: - Editing the current question's answer
+    //
+    // Positions are as shown: `k` is the k-th option (or item, or answer) on screen, mapped through the
+    // question's permutation. Nothing changes once the question was checked or the quiz finished.
+
+    /// Whether the current question's answer can still change.
+    public var canEdit: Bool { !attempt.checked[attempt.current] && !isFinished }
+
+    /// Single choice: the option shown at `k` becomes the answer. Multiple response: toggles it; with none
+    /// left the question counts as unanswered again.
+    public mutating func choose(_ k: Int) {
+        let i = attempt.current, perm = attempt.permutations[i]
+        guard perm.indices.contains(k) else { return }
+        let content = perm[k]
+        switch questions[i].kind {
+        case .single:
+            setAnswer(.choices([content]), at: i)
+        case .multiple:
+            var set = QuizAnswer.chosen(attempt.answers[i])
+            if set.contains(content) { set.remove(content) } else { set.insert(content) }
+            setAnswer(set.isEmpty ? nil : .choose(set), at: i)
+        case .ordering, .matching:
+            break
+        }
+    }
+
+    /// Ordering: the items in the order shown (the answer once there is one, else the shuffled start).
+    public var shownOrder: [Int] { QuizAnswer.order(attempt.answers[attempt.current], shown: attempt.permutations[attempt.current]) }
+
+    /// Ordering: swaps the items shown at `from` and `to`; the order shown is then the answer.
+    public mutating func moveItem(from: Int, to: Int) {
+        var order = shownOrder
+        guard case .ordering = currentQuestion.kind, order.indices.contains(from), order.indices.contains(to) else { return }
+        order.swapAt(from, to)
+        setAnswer(.order(order), at: attempt.current)
+    }
+
+    /// Ordering: takes the order shown as the answer (an item picked up and put down where it was).
+    public mutating func acceptShownOrder() {
+        guard case .ordering = currentQuestion.kind else { return }
+        setAnswer(.order(shownOrder), at: attempt.current)
+    }
+
+    /// Matching: the answer shown at `k` goes with prompt `p`, leaving any prompt that had it (an answer
+    /// belongs to one prompt); `k == nil` clears the prompt. No pairs left: unanswered again.
+    public mutating func match(prompt p: Int, answerAt k: Int?) {
+        let i = attempt.current, n = questions[i].pairs.count
+        guard case .matching = questions[i].kind, (0..<n).contains(p) else { return }
+        var m = QuizAnswer.matches(attempt.answers[i], count: n)
+        if let k {
+            guard (0..<n).contains(k) else { return }
+            let content = attempt.permutations[i][k]
+            for j in m.indices where m[j] == content { m[j] = nil }
+            m[p] = content
+        } else {
+            m[p] = nil
+        }
+        setAnswer(m.allSatisfy { $0 == nil } ? nil : .matches(m), at: i)
+    }
+
+    // MARK: - Time and saving
+
+    /// The most time counted between two events: a longer gap means the process was not running
+    /// (suspended with Ctrl-Z, the machine asleep), and is counted as this much.
+    public static let maxCountedGap = 5.0
+    /// Counted seconds after which the attempt is saved even without an edit, so a crash loses little time.
+    public static let autosaveSeconds = 10.0
+
+    /// Counts the active time up to `now`, the time of the event being handled (the first event only
+    /// starts the clock). Returns the warning crossed, if any.
+    @discardableResult
+    public mutating func advanceClock(to now: Date) -> TimerWarning? {
+        let seconds = clock.advance(to: now)
+        guard !isFinished, seconds > 0 else { return nil }
+        unsavedSeconds += seconds
+        return addElapsed(seconds)
+    }
+
+    /// Whether the attempt should be saved now: after every answer, flag and check, and every
+    /// `autosaveSeconds` of counted time.
+    public var needsSave: Bool { edited || unsavedSeconds >= Self.autosaveSeconds }
+
+    /// The attempt to write; the policy starts over (call it whenever the attempt is saved).
+    public mutating func takeAttemptToSave() -> QuizAttempt {
+        edited = false
+        unsavedSeconds = 0
+        return attempt
     }
 
     public var remaining: Double? { attempt.remaining }

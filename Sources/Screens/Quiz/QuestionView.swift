@@ -25,22 +25,6 @@ struct QuestionView: Widget {
     /// The theme the lines were built with, so that drawing matches them.
     private(set) var theme = Theme.standard
 
-    /// Ordering: the content indices in the order currently shown.
-    static func currentOrder(_ answer: QuizAnswer?, permutation: [Int]) -> [Int] {
-        if case .order(let o)? = answer { return o }
-        return permutation
-    }
-
-    static func chosen(_ answer: QuizAnswer?) -> Set<Int> {
-        if case .choices(let c)? = answer { return Set(c) }
-        return []
-    }
-
-    static func matches(_ answer: QuizAnswer?, count: Int) -> [Int?] {
-        if case .matches(let m)? = answer, m.count == count { return m }
-        return Array(repeating: nil, count: count)
-    }
-
     mutating func build(width: Int, _ ctx: AppContext, theme: Theme) {
         self.theme = theme
         lines = []
@@ -55,7 +39,7 @@ struct QuestionView: Widget {
         let check = String(sym.check), cross = theme.unicode ? "✗" : "x"
         switch q.kind {
         case .single, .multiple:
-            let chosen = Self.chosen(answer)
+            let chosen = QuizAnswer.chosen(answer)
             let multi: Bool = { if case .multiple = q.kind { return true }; return false }()
             for (k, o) in permutation.enumerated() {
                 let on = chosen.contains(o)
@@ -67,7 +51,7 @@ struct QuestionView: Widget {
                 if showFeedback { why(q.options[o].why(lang), width: w, indent: DisplayWidth.of("\(mark)\(box) \(k + 1). "), theme: theme) }
             }
         case .ordering:
-            let order = Self.currentOrder(answer, permutation: permutation)
+            let order = QuizAnswer.order(answer, shown: permutation)
             for (pos, content) in order.enumerated() {
                 let isPicked = picked == pos
                 var mark = isPicked ? (theme.unicode ? "↕ " : "* ") : "  "
@@ -84,7 +68,7 @@ struct QuestionView: Widget {
                 }
             }
         case .matching:
-            let m = Self.matches(answer, count: q.pairs.count)
+            let m = QuizAnswer.matches(answer, count: q.pairs.count)
             for (p, pair) in q.pairs.enumerated() {
                 let letter = String(PlainInput.letters[p])
                 var chosenText = "  ?  "
@@ -135,7 +119,7 @@ struct QuestionView: Widget {
         case .single:
             return [Span(ctx.t("Choose one: 1–\(permutation.count) or ↑↓ and Space.", "1 つ選択: 1〜\(permutation.count) または ↑↓ と Space。"), style: theme.muted)]
         case .multiple(let n):
-            let have = Self.chosen(answer).count
+            let have = QuizAnswer.chosen(answer).count
             let style = have == n ? theme.good : theme.warning
             return [Span(ctx.t("Choose \(n)", "\(n) つ選択"), style: Style([.bold])),
                     Span(" · " + ctx.t("\(have) selected", "選択済み \(have) / \(n)"), style: style),

@@ -3,12 +3,11 @@ import Foundation
 import TerminalUI
 
 /// Taking a quiz: one question at a time with the timer always visible, then a review list before
-/// submitting. The attempt is saved after every answer and every few seconds, so quitting or a crash
-/// loses nothing; only time spent with the screen open counts.
+/// submitting. The screen maps input to `QuizSession`, which edits the answers, counts the time and
+/// says when to save (after every answer and every few seconds, so quitting or a crash loses nothing).
 public struct QuizRunScreen: Screen {
     public private(set) var session: QuizSession
     let services: QuizServices
-    var clock = ActiveClock()
     var phase = Phase.question
     var cursor = 0
     var picked: Int?
@@ -20,7 +19,6 @@ public struct QuizRunScreen: Screen {
     var reviewFilter = ReviewFilter.all
     var confirmSubmit = false
     var banner: String?
-    var unsavedSeconds = 0.0
 
     enum Phase { case question, review }
 
@@ -114,29 +112,27 @@ public struct QuizRunScreen: Screen {
         if case .message = event { return .none }   // saves report to the app (see `save`)
         if let t = advanceClock(ctx) { return t }
         if case .key = event { banner = nil }
-        switch phase {
-        case .question: return updateQuestion(event, ctx)
-        case .review: return updateReview(event, ctx)
+        let transition = switch phase {
+        case .question: updateQuestion(event, ctx)
+        case .review: updateReview(event, ctx)
         }
+        if session.needsSave && !session.isFinished { save(ctx) }
+        return transition
     }
 
-    /// Counts the time since the last event; submits when time is up.
+    /// Counts the time up to this event; submits when time is up.
     mutating func advanceClock(_ ctx: AppContext) -> Transition? {
-        let seconds = clock.advance(to: ctx.now())
-        if let w = session.addElapsed(seconds) {
+        if let w = session.advanceClock(to: ctx.now()) {
             banner = w == .tenMinutes ? ctx.t("10 minutes left", "残り 10 分です") : ctx.t("1 minute left", "残り 1 分です")
         }
-        unsavedSeconds += seconds
         if session.isTimeUp { return submit(ctx, timeUp: true) }
-        if unsavedSeconds >= 10 { save(ctx) }
         return nil
     }
 
     /// Saves the attempt off the loop, in order with the other quiz writes; a failure reaches the footer
     /// even after the screen has closed (the app owns the job).
     mutating func save(_ ctx: AppContext) {
-        unsavedSeconds = 0
-        let (store, attempt) = (services.store, session.attempt)
+        let (store, attempt) = (services.store, session.takeAttemptToSave())
         let failed = ctx.t("Could not save: ", "保存できませんでした: ")
         ctx.performForApp(.run(Job(key: "quiz-save", lane: "quiz") { _ in
             do { try store.saveProgress(attempt); return StatusReport(nil) } catch { return StatusReport(failed + "\(error)") }
@@ -155,12 +151,6 @@ public struct QuizRunScreen: Screen {
         return .replace(QuizResultsScreen(attempt: session.attempt, result: result, services: services))
     }
 
-    mutating func setAnswer(_ a: QuizAnswer?, _ ctx: AppContext) {
-        guard !session.isChecked(index) else { return }
-        session.setAnswer(a, at: index)
-        save(ctx)
-    }
-
     mutating func go(to i: Int, _ ctx: AppContext) {
         if i >= session.count { openReview(at: session.count - 1); return }
         session.go(to: i)
@@ -170,22 +160,19 @@ public struct QuizRunScreen: Screen {
         scenarioScroll = 0
     }
 
-    mutating func choose(_ k: Int, _ ctx: AppContext) {
+    /// The option at `k` chosen (Space, a digit, a click): an answer, or for ordering picking an item up
+    /// and putting it down (where it was: the order shown becomes the answer).
+    mutating func choose(_ k: Int) {
         guard (0..<optionCount).contains(k) else { return }
-        let content = session.permutation(index)[k]
         cursor = k
         switch question.kind {
-        case .single:
-            setAnswer(.choices([content]), ctx)
-        case .multiple:
-            var set = QuestionView.chosen(session.answer(at: index))
-            if set.contains(content) { set.remove(content) } else { set.insert(content) }
-            setAnswer(set.isEmpty ? nil : .choose(set), ctx)
+        case .single, .multiple:
+            session.choose(k)
         case .ordering:
             if let p = picked {
                 picked = nil
-                if p == k { setAnswer(.order(QuestionView.currentOrder(session.answer(at: index), permutation: session.permutation(index))), ctx) }
-            } else if !session.isChecked(index) {
+                if p == k { session.acceptShownOrder() }
+            } else if session.canEdit {
                 picked = k
             }
         case .matching:
@@ -200,9 +187,7 @@ public struct QuizRunScreen: Screen {
         if case .ordering = question.kind, let p = picked {
             let to = p + delta
             guard (0..<n).contains(to) else { return }
-            var order = QuestionView.currentOrder(session.answer(at: index), permutation: session.permutation(index))
-            order.swapAt(p, to)
-            setAnswer(.order(order), ctx)
+            session.moveItem(from: p, to: to)
             picked = to
             cursor = to
         } else {
@@ -211,30 +196,27 @@ public struct QuizRunScreen: Screen {
         keepCursorVisible(ctx)
     }
 
-    mutating func match(prompt p: Int, answerAt k: Int?, _ ctx: AppContext) {
+    /// Matching: the answer at `k` for prompt `p`, then on to the next prompt; a `k` that names no answer
+    /// (0, Backspace, a digit past the last) clears the prompt.
+    mutating func match(prompt p: Int, answerAt k: Int?) {
         let n = question.pairs.count
         guard (0..<n).contains(p) else { return }
-        var m = QuestionView.matches(session.answer(at: index), count: n)
         if let k, (0..<n).contains(k) {
-            let content = session.permutation(index)[k]
-            // An answer belongs to one prompt: taking it elsewhere frees it.
-            for i in m.indices where m[i] == content { m[i] = nil }
-            m[p] = content
+            session.match(prompt: p, answerAt: k)
             cursor = min(p + 1, n - 1)
         } else {
-            m[p] = nil
+            session.match(prompt: p, answerAt: nil)
         }
-        setAnswer(m.allSatisfy { $0 == nil } ? nil : .matches(m), ctx)
     }
 
     mutating func enter(_ ctx: AppContext) {
         if studyMode, session.answer(at: index) != nil, picked == nil {
-            if session.isChecked(index) { go(to: index + 1, ctx) } else { session.check(index); save(ctx) }
+            if session.isChecked(index) { go(to: index + 1, ctx) } else { session.check(index) }
             return
         }
         switch question.kind {
         case .matching: if studyMode, session.isChecked(index) { go(to: index + 1, ctx) }
-        default: choose(cursor, ctx)
+        default: choose(cursor)
         }
     }
 
@@ -244,18 +226,18 @@ public struct QuizRunScreen: Screen {
         guard let action: QuestionAction = questionBindings(ctx).action(for: event) else { return .none }
         switch action {
         case .answer, .clear:
-            if event == .char(" ") { choose(cursor, ctx); break }
+            if event == .char(" ") { choose(cursor); break }
             guard case .key(.character(let c)) = event, let d = c.wholeNumberValue else {
-                match(prompt: cursor, answerAt: nil, ctx)   // Backspace, Delete
+                match(prompt: cursor, answerAt: nil)   // Backspace, Delete
                 break
             }
             if case .matching = question.kind {
-                match(prompt: cursor, answerAt: d == 0 ? nil : d - 1, ctx)
+                match(prompt: cursor, answerAt: d == 0 ? nil : d - 1)
             } else if d >= 1 {
-                if case .ordering = question.kind { cursor = d - 1; picked = nil } else { choose(d - 1, ctx) }
+                if case .ordering = question.kind { cursor = d - 1; picked = nil } else { choose(d - 1) }
             }
         case .up, .down: moveCursor(event == .key(.up) || event == .char("k") ? -1 : 1, ctx)
-        case .toggle: choose(cursor, ctx)
+        case .toggle: choose(cursor)
         case .enter: enter(ctx)
         case .next, .previous:
             if [.char("p"), .key(.left), .key(.backTab)].contains(event) {
@@ -265,7 +247,6 @@ public struct QuizRunScreen: Screen {
             }
         case .flag:
             session.toggleFlag(index)
-            save(ctx)
         case .review:
             openReview(at: index)
             confirmSubmit = false
@@ -298,7 +279,7 @@ public struct QuizRunScreen: Screen {
                 switch action {
                 case .previous: if index > 0 { go(to: index - 1, ctx) }
                 case .next: go(to: index + 1, ctx)
-                case .flag: session.toggleFlag(index); save(ctx)
+                case .flag: session.toggleFlag(index)
                 case .review: openReview(at: index)
                 case .check: enter(ctx)
                 }
@@ -307,9 +288,9 @@ public struct QuizRunScreen: Screen {
             let view = makeView(width: layout.question.width, ctx, theme: .standard)
             switch view.target(at: m.position, in: layout.question, scroll: scroll) {
             case .option(let k)?:
-                if case .ordering = question.kind, picked == nil { cursor = k; picked = session.isChecked(index) ? nil : k } else { choose(k, ctx) }
+                if case .ordering = question.kind, picked == nil { cursor = k; picked = session.isChecked(index) ? nil : k } else { choose(k) }
             case .prompt(let p)?: cursor = p
-            case .answer(let k)?: match(prompt: cursor, answerAt: k, ctx)
+            case .answer(let k)?: match(prompt: cursor, answerAt: k)
             case nil: break
             }
         default: break
@@ -363,7 +344,6 @@ public struct QuizRunScreen: Screen {
             case .flag:
                 guard shown.indices.contains(reviewSelected) else { break }
                 session.toggleFlag(shown[reviewSelected])
-                save(ctx)
                 // Unflagging in the flagged view removes the row; keep the selection in range.
                 reviewSelected = max(0, min(reviewSelected, reviewIndices.count - 1))
             case .submit:

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A terminal in memory for tests, as Ratatui's `TestBackend`: it plays a script of input, keeps what
-/// the runtime drew (diffs applied to a screen of cells, styles included) and a clock that moves only
-/// while the runtime waits, so ticks are exact.
+/// the runtime drew (diffs applied to a screen of cells, styles included, and the hyperlinks sent and
+/// cleared) and a clock that moves only while the runtime waits, so ticks are exact.
 public final class TestBackend: TerminalBackend {
     public enum Step {
         /// Delivered on the next wait.
@@ -25,7 +25,8 @@ public final class TestBackend: TerminalBackend {
     public private(set) var draws: [(cells: Int, fullRedraw: Bool)] = []
     /// Every timeout the runtime waited with, in milliseconds.
     public private(set) var waits: [Int?] = []
-    public private(set) var suspensions = 0
+    /// Every `drawHyperlinks` call: the links sent and the links cleared.
+    public private(set) var hyperlinkDraws: [(send: [Hyperlink], clear: [Hyperlink])] = []
     public private(set) var now: Date
     private var script: [Step]
 
@@ -78,5 +79,7 @@ public final class TestBackend: TerminalBackend {
         return nil
     }
 
-    public func suspend() { suspensions += 1 }
+    public func drawHyperlinks(_ send: [Hyperlink], clear: [Hyperlink], screen: Buffer) {
+        hyperlinkDraws.append((send, clear))
+    }
 }
