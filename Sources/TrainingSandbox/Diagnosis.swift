@@ -139,7 +139,7 @@ public struct Diagnosis: Sendable, Equatable {
     /// nil before the first epoch.
     public static func of(_ run: TrainingRun) -> Diagnosis? {
         classify(history: run.history, initialTrainLoss: run.initialTrainLoss, noiseFloor: run.noiseFloor,
-                 targetVariance: run.trainingData.targetVariance, restoredEpoch: run.restoredEpoch,
+                 targetVariance: run.lossTargetVariance, restoredEpoch: run.restoredEpoch,
                  context: DiagnosisContext(run.config, stoppedEpoch: run.stoppedEpoch))
     }
 

@@ -7,6 +7,7 @@ final class Network {
     let sizes: [Int]
     let hidden: Activation
     let output: Activation
+    let loss: Loss
     let parameterCount: Int
     let weightOffsets: [Int]
     let biasOffsets: [Int]
@@ -21,10 +22,11 @@ final class Network {
     private let deltaB: UnsafeMutablePointer<Double>
     private let batchTargets: UnsafeMutablePointer<Double>
 
-    init(sizes: [Int], hidden: Activation, output: Activation, capacity: Int) {
+    init(sizes: [Int], hidden: Activation, output: Activation, loss: Loss = .mse, capacity: Int) {
         self.sizes = sizes
         self.hidden = hidden
         self.output = output
+        self.loss = loss
         self.capacity = max(1, capacity)
         var offset = 0
         var weightOffsets: [Int] = []
@@ -151,7 +153,7 @@ final class Network {
         return activations[layerCount]
     }
 
-    /// Mean squared error of the last forward pass.
+    /// The loss of the last forward pass: mean squared error, or Playground's mean ½ squared error.
     func meanSquaredError(count: Int) -> Double {
         let y = activations[layerCount]
         var sum = 0.0
@@ -159,15 +161,23 @@ final class Network {
             let e = y[s] - batchTargets[s]
             sum += e * e
         }
-        return sum / Double(count)
+        return loss == .mse ? sum / Double(count) : 0.5 * sum / Double(count)
     }
 
-    /// Gradient of the batch MSE after `forward(count:)`, written to `gradients`.
+    /// Share of the last forward pass whose sign matches its ±1 label (output 0 counts as +1).
+    func accuracy(count: Int) -> Double {
+        let y = activations[layerCount]
+        var right = 0
+        for s in 0..<count where (y[s] >= 0) == (batchTargets[s] > 0) { right += 1 }
+        return Double(right) / Double(max(1, count))
+    }
+
+    /// Gradient of the batch loss after `forward(count:)`, written to `gradients`.
     func backward(count: Int) {
         var delta = deltaA
         var spare = deltaB
         let y = activations[layerCount]
-        let scale = 2 / Double(count)
+        let scale = loss == .mse ? 2 / Double(count) : 1 / Double(count)
         for s in 0..<count { delta[s] = scale * (y[s] - batchTargets[s]) }
         Self.multiplyByDerivative(output, delta, y, count)
 

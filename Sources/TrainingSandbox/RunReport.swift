@@ -12,13 +12,17 @@ public enum RunReport {
             ("activation", string(c.activation.rawValue)), ("outputActivation", string(c.outputActivation.rawValue)),
             ("dataset", string(c.dataset.rawValue)), ("trainSize", "\(c.trainSize)"),
             ("validationSize", "\(c.validationSize)"), ("noise", number(c.noise)), ("seed", "\(c.seed)"),
+            ("features", "[" + c.features.map { string($0.rawValue) }.joined(separator: ", ") + "]"),
+            ("regularization", string(c.regularization.rawValue)), ("regRate", number(c.regRate)), ("loss", string(c.loss.rawValue)),
         ]
         let weights = run.initialWeights.map { layer in
             "{\"weights\": [" + layer.weights.map(numbers).joined(separator: ", ") + "], \"biases\": " + numbers(layer.biases) + "}"
         }
         let epochs = run.history.map { r in
             "{\"epoch\": \(r.epoch), \"lr\": \(number(r.lr)), \"trainLoss\": \(number(r.trainLoss)), \"validationLoss\": \(number(r.validationLoss))"
-                + (r.trueError.map { ", \"trueError\": \(number($0))" } ?? "") + "}"
+                + (r.trueError.map { ", \"trueError\": \(number($0))" } ?? "")
+                + (r.trainAccuracy.map { ", \"trainAccuracy\": \(number($0))" } ?? "")
+                + (r.validationAccuracy.map { ", \"validationAccuracy\": \(number($0))" } ?? "") + "}"
         }
         let diagnosis = run.diagnosis
         var out = "{\n"

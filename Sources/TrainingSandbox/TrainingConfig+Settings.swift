@@ -17,9 +17,11 @@ extension TrainingConfig {
         "optimizer", "lr", "batch", "dropLast", "epochs", "schedule", "gamma", "stepSize", "warmup",
         "earlyStopping", "patience", "minDelta", "restoreBest", "hidden", "layers", "activation",
         "outputActivation", "dataset", "trainSize", "validationSize", "noise", "seed",
+        "features", "regularization", "regRate", "loss", "trainRatio",
     ]
 
     public static let maxLayerWidth = 256
+    /// The regression sandbox's limit; the 2-D datasets take up to `maxPlaygroundLayers`.
     public static let maxHiddenLayers = 4
 
     /// nil when `value` is acceptable for `key`, otherwise why not (used by the content linter).
@@ -35,10 +37,11 @@ extension TrainingConfig {
         }
     }
 
-    /// A copy with the settings applied in order (later ones win).
+    /// A copy with the settings applied in order (later ones win), then checked as a whole.
     public func applying(settings: [(key: String, value: String)]) throws -> TrainingConfig {
         var config = self
         for setting in settings { try config.set(key: setting.key, value: setting.value) }
+        try config.validateCombination()
         return config
     }
 
@@ -95,8 +98,9 @@ extension TrainingConfig {
             guard !parts.isEmpty, widths.count == parts.count else {
                 throw fail("expected hidden layer widths separated by commas, e.g. 8,8; got \"\(value)\"")
             }
-            guard widths.count <= Self.maxHiddenLayers, widths.allSatisfy({ (1...Self.maxLayerWidth).contains($0) }) else {
-                throw fail("1 to \(Self.maxHiddenLayers) layers of 1 to \(Self.maxLayerWidth) units each, got \"\(value)\"")
+            // The dataset may be set later: the limits of each kind are checked by validateCombination.
+            guard widths.count <= Self.maxPlaygroundLayers, widths.allSatisfy({ (1...Self.maxLayerWidth).contains($0) }) else {
+                throw fail("1 to \(Self.maxPlaygroundLayers) layers of 1 to \(Self.maxLayerWidth) units each, got \"\(value)\"")
             }
             layers = widths
         case "activation": activation = try choice(Activation.self)
@@ -108,6 +112,32 @@ extension TrainingConfig {
         case "seed":
             guard let s = UInt64(value) else { throw fail("expected a non-negative whole number, got \"\(value)\"") }
             seed = s
+        case "features":
+            let names = value.split(separator: ",").map { $0.trimmingWhitespace().lowercased() }
+            var chosen: [InputFeature] = []
+            for name in names {
+                guard let f = InputFeature(rawValue: name) ?? InputFeature.allCases.first(where: { $0.label == name }) else {
+                    throw fail("expected features from \(InputFeature.allCases.map(\.rawValue).joined(separator: ", ")) separated by commas, got \"\(name)\"")
+                }
+                guard !chosen.contains(f) else { throw fail("\(f.rawValue) is listed twice") }
+                chosen.append(f)
+            }
+            guard !chosen.isEmpty else { throw fail("choose at least one feature, e.g. x1,x2") }
+            // Playground's order, whatever order they are named in.
+            features = InputFeature.allCases.filter(chosen.contains)
+        case "regularization": regularization = try choice(Regularization.self)
+        case "regRate": regRate = try number(0...10)
+        case "loss": loss = try choice(Loss.self)
+        case "trainRatio":
+            // A share of the point pool (trainSize + validationSize), as Playground's percTrainData.
+            let percent = try number(0...100, open: true)
+            guard percent < 100 else { throw fail("must leave some points for testing (below 100), got \(value)") }
+            let total = trainSize + validationSize
+            let train = Int((Double(total) * percent / 100).rounded(.down))
+            guard train >= 2, total - train >= 1 else {
+                throw fail("\(value)% of \(total) points leaves \(train) for training and \(total - train) for testing; each needs some")
+            }
+            (trainSize, validationSize) = (train, total - train)
         default:
             throw fail("unknown setting; known: \(Self.settingKeys.joined(separator: ", "))")
         }

@@ -32,6 +32,12 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     /// Sine: standard deviation of the label noise. Circle: Playground's noise ratio (0–0.5).
     public var noise: Double = 0.3
     public var seed: UInt64 = 1
+    /// The 2-D datasets only: what the network sees of a point (TensorFlow Playground's inputs).
+    public var features: [InputFeature] = InputFeature.plain
+    /// Penalty on the weights (not the biases), applied after each update as Playground does.
+    public var regularization: Regularization = .none
+    public var regRate: Double = 0
+    public var loss: Loss = .mse
 
     public init() {}
 
@@ -45,7 +51,11 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     /// Points in the last, smaller batch of an epoch (0 when the batch divides the data set).
     public var leftoverPoints: Int { trainSize % effectiveBatch }
     /// Layer widths including the input and the single output.
-    public var layerSizes: [Int] { [dataset.inputDimension] + layers + [1] }
+    public var layerSizes: [Int] { [networkInputs] + layers + [1] }
+    /// Inputs of the network: x for sine, the chosen features of (x1, x2) for the 2-D datasets.
+    public var networkInputs: Int { dataset.isPlane ? features.count : dataset.inputDimension }
+    /// Share of the point pool used for training (the rest is the test set), 0–1.
+    public var trainRatio: Double { Double(trainSize) / Double(max(1, trainSize + validationSize)) }
 }
 
 extension TrainingConfig {
@@ -63,6 +73,8 @@ extension TrainingConfig {
         try read(.layers, &layers); try read(.activation, &activation); try read(.outputActivation, &outputActivation)
         try read(.dataset, &dataset); try read(.trainSize, &trainSize); try read(.validationSize, &validationSize)
         try read(.noise, &noise); try read(.seed, &seed)
+        try read(.features, &features); try read(.regularization, &regularization); try read(.regRate, &regRate)
+        try read(.loss, &loss)
     }
 }
 
@@ -87,6 +99,48 @@ public enum DatasetKind: String, Sendable, Codable, CaseIterable {
     case sine
     /// TensorFlow Playground's circle: 2-D points labelled +1 inside radius 2.5, −1 outside.
     case circle
+    /// Playground's XOR: +1 where x1·x2 ≥ 0 (quadrants I and III), −1 elsewhere.
+    case xor
+    /// Playground's two Gaussians: +1 around (2, 2), −1 around (−2, −2).
+    case gauss
+    /// Playground's two interleaved spirals of 1.75 turns each.
+    case spiral
 
     public var inputDimension: Int { self == .sine ? 1 : 2 }
+    /// The 2-D classification sets of TensorFlow Playground (labels ±1).
+    public var isPlane: Bool { self != .sine }
+    public static let planes: [DatasetKind] = [.circle, .xor, .gauss, .spiral]
+}
+
+/// Playground's input features of a point (x1, x2).
+public enum InputFeature: String, Sendable, Codable, CaseIterable {
+    case x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2
+
+    public static let plain: [InputFeature] = [.x1, .x2]
+
+    /// As Playground labels them.
+    public var label: String {
+        switch self {
+        case .x1: "x1"
+        case .x2: "x2"
+        case .x1sq: "x1²"
+        case .x2sq: "x2²"
+        case .x1x2: "x1·x2"
+        case .sinx1: "sin x1"
+        case .sinx2: "sin x2"
+        }
+    }
+}
+
+public enum Regularization: String, Sendable, Codable, CaseIterable {
+    /// L1: w −= lr·rate·sign(w); a weight the penalty pushes across 0 is set to 0 and stays there.
+    /// L2: w −= lr·rate·w.
+    case none, l1, l2
+}
+
+public enum Loss: String, Sendable, Codable, CaseIterable {
+    /// mean (ŷ − y)²: the regression sandbox.
+    case mse
+    /// TensorFlow Playground's `Errors.SQUARE`: mean ½(ŷ − y)², gradient ŷ − y.
+    case square
 }

@@ -11,13 +11,19 @@ public struct EpochRecord: Sendable, Equatable, Codable {
     /// Squared error against the noise-free function on a coarse grid (`TruthGrid.tracking`), only
     /// when the run tracks it: what no practitioner can measure, so no verdict uses it.
     public var trueError: Double?
+    /// The 2-D datasets: share of points whose output has the sign of their ±1 label.
+    public var trainAccuracy: Double?
+    public var validationAccuracy: Double?
 
-    public init(epoch: Int, lr: Double, trainLoss: Double, validationLoss: Double, trueError: Double? = nil) {
+    public init(epoch: Int, lr: Double, trainLoss: Double, validationLoss: Double, trueError: Double? = nil,
+                trainAccuracy: Double? = nil, validationAccuracy: Double? = nil) {
         self.epoch = epoch
         self.lr = lr
         self.trainLoss = trainLoss
         self.validationLoss = validationLoss
         self.trueError = trueError
+        self.trainAccuracy = trainAccuracy
+        self.validationAccuracy = validationAccuracy
     }
 
     public var isFinite: Bool { trainLoss.isFinite && validationLoss.isFinite }
@@ -71,6 +77,7 @@ public struct TrainingRun: @unchecked Sendable {
         self.initialWeights = initialWeights
         engine = Engine(config: config, train: trainingData, validation: validationData, weights: initialWeights)
         (initialTrainLoss, initialValidationLoss) = engine.losses()
+        noiseFloor = Self.noiseFloor(config, trainingData)
     }
 
     public var epochsDone: Int { history.count }
@@ -105,7 +112,8 @@ public struct TrainingRun: @unchecked Sendable {
         let trueError = tracksTrueError ? engine.trackedTrueError() : nil
         let (trainLoss, validationLoss) = engine.losses()
         let record = EpochRecord(epoch: epoch + 1, lr: lr, trainLoss: trainLoss, validationLoss: validationLoss,
-                                 trueError: trueError)
+                                 trueError: trueError, trainAccuracy: engine.accuracy?.train,
+                                 validationAccuracy: engine.accuracy?.validation)
         history.append(record)
 
         var done = epoch + 1 >= config.epochs || !record.isFinite
@@ -138,18 +146,27 @@ public struct TrainingRun: @unchecked Sendable {
     /// The current weights, layer by layer.
     public var weights: [LayerWeights] { engine.network.layers() }
 
-    /// The network's output for one input (`config.dataset.inputDimension` values).
+    /// The network's output for one input (`config.dataset.inputDimension` values: x, or x1 and x2
+    /// before the features are taken).
     public func predict(_ input: [Double]) -> Double { engine.predict(input) }
+
+    /// Outputs over a grid of 2-D points, `columns × rows`, row by row from (x0, y0) in steps
+    /// (dx, dy): the decision field, in one batched pass per row.
+    public func predictField(x0: Double, dx: Double, columns: Int, y0: Double, dy: Double, rows: Int) -> [Double] {
+        engine.predictField(x0: x0, dx: dx, columns: columns, y0: y0, dy: dy, rows: rows)
+    }
+
+    /// Weights L1 regularisation has set to zero for good.
+    public var deadWeights: Int { engine.regularizer?.deadCount ?? 0 }
 
     /// Predictions along x for a 1-D data set (the fitted curve).
     public func predictCurve(_ xs: [Double]) -> [Double] { xs.map { predict([$0]) } }
 
-    /// The noise-free target: sin(πx) for sine, ±1 inside/outside radius 2.5 for circle.
+    /// The noise-free target: sin(πx) for sine; for the 2-D sets the label without noise (±1
+    /// inside/outside radius 2.5 for circle, the quadrant sign for XOR, the side of x1 + x2 = 0
+    /// for the Gaussians, the nearer arm for the spiral).
     public func truth(_ input: [Double]) -> Double {
-        switch config.dataset {
-        case .sine: DataGenerator.sineTruth(input[0])
-        case .circle: DataGenerator.circleTruth(input[0], input[1])
-        }
+        config.dataset == .sine ? DataGenerator.sineTruth(input[0]) : DataGenerator.planeTruth(config.dataset, input[0], input[1])
     }
 
     public func trueFunction(_ x: Double) -> Double { truth([x]) }
@@ -169,24 +186,28 @@ public struct TrainingRun: @unchecked Sendable {
             let e = predict(Array(grid.input(i))) - grid.targets[i]
             sum += e * e
         }
-        return sum / Double(grid.count)
+        return (config.loss == .mse ? 1 : 0.5) * sum / Double(grid.count)
     }
 
     /// The true error of the untrained network on the tracking grid (the "epoch 0" point).
     public var initialTrueError: Double { TruthGrid.error(of: initialWeights, config: config) }
 
     /// The loss a perfect model would still have on the training set (irreducible noise).
-    public var noiseFloor: Double {
-        switch config.dataset {
-        case .sine: return config.noise * config.noise
-        case .circle:
-            var sum = 0.0
-            for i in 0..<trainingData.count {
-                let e = trainingData.targets[i] - truth(Array(trainingData.input(i)))
-                sum += e * e
-            }
-            return sum / Double(max(1, trainingData.count))
+    /// Measured once: the spiral's rule costs a search along both arms per point.
+    public let noiseFloor: Double
+
+    /// The targets' variance in the units of the loss (halved under Playground's ½ squared error):
+    /// the loss of always predicting the mean.
+    public var lossTargetVariance: Double { (config.loss == .mse ? 1 : 0.5) * trainingData.targetVariance }
+
+    static func noiseFloor(_ config: TrainingConfig, _ data: Dataset) -> Double {
+        guard config.dataset.isPlane else { return config.noise * config.noise }
+        var sum = 0.0
+        for i in 0..<data.count {
+            let e = data.targets[i] - DataGenerator.planeTruth(config.dataset, data.inputs[2 * i], data.inputs[2 * i + 1])
+            sum += e * e
         }
+        return (config.loss == .mse ? 1 : 0.5) * sum / Double(max(1, data.count))
     }
 }
 
@@ -195,6 +216,7 @@ final class Engine {
     let config: TrainingConfig
     let network: Network
     let optimizer: OptimizerState
+    let regularizer: Regularizer?
     var earlyStopping: EarlyStopping
     var bestParameters: [Double]?
     private var shuffleRNG: SeededGenerator
@@ -203,16 +225,20 @@ final class Engine {
     private let validation: Dataset
     private let truthGrid: Dataset
 
+    /// Raw points as given (x1, x2 for the 2-D sets); the network trains on their features.
     init(config: TrainingConfig, train: Dataset, validation: Dataset, weights: [LayerWeights],
-         optimizer: OptimizerState? = nil) {
+         optimizer: OptimizerState? = nil, regularizer: Regularizer? = nil) {
         self.config = config
-        self.train = train
-        self.validation = validation
-        truthGrid = TruthGrid.tracking(config.dataset)
+        self.train = FeatureMap.expand(train, config.features)
+        self.validation = FeatureMap.expand(validation, config.features)
+        truthGrid = FeatureMap.expand(TruthGrid.tracking(config.dataset), config.features)
         network = Network(sizes: config.layerSizes, hidden: config.activation, output: config.outputActivation,
+                          loss: config.loss,
                           capacity: max(config.effectiveBatch, train.count, validation.count, truthGrid.count))
         network.load(weights)
         self.optimizer = optimizer ?? OptimizerState(kind: config.optimizer, parameterCount: network.parameterCount)
+        let penalised = config.regularization != .none && config.regRate > 0
+        self.regularizer = regularizer ?? (penalised ? Regularizer(kind: config.regularization, rate: config.regRate, network: network) : nil)
         earlyStopping = EarlyStopping(patience: config.patience, minDelta: config.minDelta)
         shuffleRNG = SeededGenerator(seed: config.seed, stream: 4)
         order = Array(0..<train.count)
@@ -220,7 +246,7 @@ final class Engine {
 
     func copy() -> Engine {
         let twin = Engine(config: config, train: train, validation: validation, weights: network.layers(),
-                          optimizer: optimizer.copy())
+                          optimizer: optimizer.copy(), regularizer: regularizer?.copy(network: network))
         twin.earlyStopping = earlyStopping
         twin.bestParameters = bestParameters
         twin.shuffleRNG = shuffleRNG
@@ -238,7 +264,7 @@ final class Engine {
         let n = train.count
         if batch >= n && trainForwardIsCurrent {
             network.backward(count: n)
-            optimizer.update(network.parameters, gradients: network.gradients, lr: lr)
+            update(lr: lr)
             trainForwardIsCurrent = false
             return
         }
@@ -255,7 +281,7 @@ final class Engine {
                                          indices: order.baseAddress! + start)
                         network.forward(count: count)
                         network.backward(count: count)
-                        optimizer.update(network.parameters, gradients: network.gradients, lr: lr)
+                        update(lr: lr)
                         start += count
                     }
                 }
@@ -263,11 +289,23 @@ final class Engine {
         }
     }
 
-    /// Mean squared error on the whole training and validation sets, one forward pass each.
+    /// The optimiser's step, with the weight penalty around it when there is one.
+    private func update(lr: Double) {
+        regularizer?.capture(network.parameters)
+        optimizer.update(network.parameters, gradients: network.gradients, lr: lr)
+        regularizer?.apply(network.parameters, lr: lr)
+    }
+
+    /// Accuracies measured by the last `losses()` (2-D datasets only).
+    private(set) var accuracy: (train: Double, validation: Double)?
+
+    /// The loss on the whole training and validation sets, one forward pass each.
     /// Training set last, so its pass stays in the buffers for the next full-batch epoch.
     func losses() -> (train: Double, validation: Double) {
         let validationLoss = loss(on: validation)
+        let validationAccuracy = config.dataset.isPlane ? network.accuracy(count: validation.count) : 0
         let trainLoss = loss(on: train)
+        if config.dataset.isPlane { accuracy = (network.accuracy(count: train.count), validationAccuracy) }
         trainForwardIsCurrent = true
         return (trainLoss, validationLoss)
     }
@@ -297,8 +335,8 @@ final class Engine {
     /// A scalar forward pass that leaves the shared scratch buffers alone.
     func predict(_ input: [Double]) -> Double {
         let sizes = network.sizes
-        precondition(input.count == sizes[0])
-        var current = input
+        var current = config.dataset.isPlane ? FeatureMap.expand(input, config.features) : input
+        precondition(current.count == sizes[0])
         for l in 0..<network.layerCount {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
             let w = network.parameters + network.weightOffsets[l]
@@ -312,10 +350,57 @@ final class Engine {
         }
         return current[0]
     }
+
+    /// Batched forward passes over a grid, one row at a time, on buffers of its own (a run's
+    /// reads must not touch the shared scratch buffers).
+    func predictField(x0: Double, dx: Double, columns: Int, y0: Double, dy: Double, rows: Int) -> [Double] {
+        let sizes = network.sizes
+        let n = max(0, columns)
+        var out = [Double](repeating: 0, count: n * max(0, rows))
+        guard n > 0, rows > 0 else { return out }
+        let widest = sizes.max()!
+        var a = [Double](repeating: 0, count: widest * n)
+        var z = [Double](repeating: 0, count: widest * n)
+        let features = config.dataset.isPlane ? config.features : []
+        for r in 0..<rows {
+            let y = y0 + Double(r) * dy
+            if features.isEmpty {
+                for c in 0..<n { a[c] = x0 + Double(c) * dx }
+            } else {
+                for (i, f) in features.enumerated() {
+                    for c in 0..<n { a[i * n + c] = f.value(x0 + Double(c) * dx, y) }
+                }
+            }
+            for l in 0..<network.layerCount {
+                let fanIn = sizes[l], fanOut = sizes[l + 1]
+                let w = network.parameters + network.weightOffsets[l]
+                let b = network.parameters + network.biasOffsets[l]
+                let kind = l == network.layerCount - 1 ? network.output : network.hidden
+                a.withUnsafeBufferPointer { a in
+                    z.withUnsafeMutableBufferPointer { z in
+                        for o in 0..<fanOut {
+                            let row = z.baseAddress! + o * n
+                            for c in 0..<n { row[c] = b[o] }
+                            for i in 0..<fanIn {
+                                let wi = w[o * fanIn + i]
+                                let ai = a.baseAddress! + i * n
+                                for c in 0..<n { row[c] += wi * ai[c] }
+                            }
+                            Network.activate(kind, row, n)
+                        }
+                    }
+                }
+                swap(&a, &z)
+            }
+            for c in 0..<n { out[r * n + c] = a[c] }
+        }
+        return out
+    }
 }
 
 /// Where the true function is compared with the model: evenly spaced over the input range
-/// ([−1, 1] for sine, [−5, 5]² for circle), targets the noise-free function.
+/// ([−1, 1] for sine, [−5, 5]² for circle, [−6, 6]² for the other 2-D sets, as Playground
+/// draws them), targets the noise-free function.
 public enum TruthGrid {
     /// Per-epoch tracking: coarse, so a tracked epoch costs about one validation pass.
     public static func tracking(_ kind: DatasetKind) -> Dataset { grid(kind, perAxis: kind == .sine ? 64 : 8) }
@@ -328,13 +413,17 @@ public enum TruthGrid {
         case .sine:
             let xs = axis(-1, 1)
             return Dataset(inputDimension: 1, inputs: xs, targets: xs.map(DataGenerator.sineTruth))
-        case .circle:
-            let r = DataGenerator.circleRadius
+        case .circle, .xor, .gauss, .spiral:
+            let r = kind == .circle ? DataGenerator.circleRadius : TruthGrid.planeExtent
             let a = axis(-r, r)
             let points = a.flatMap { x in a.map { y in [x, y] } }
-            return Dataset(inputDimension: 2, inputs: points.flatMap { $0 }, targets: points.map { DataGenerator.circleTruth($0[0], $0[1]) })
+            return Dataset(inputDimension: 2, inputs: points.flatMap { $0 },
+                           targets: points.map { DataGenerator.planeTruth(kind, $0[0], $0[1]) })
         }
     }
+
+    /// Half the side of the square Playground draws its data in.
+    public static let planeExtent = 6.0
 
     static func error(of weights: [LayerWeights], config: TrainingConfig) -> Double {
         let grid = tracking(config.dataset)

@@ -14,7 +14,7 @@ import TrainingSandbox
         run.run()
         let json = try parse(run)
         let config = try #require(json["config"] as? [String: Any])
-        #expect(Set(config.keys) == Set(TrainingConfig.settingKeys).subtracting(["hidden"]))
+        #expect(Set(config.keys) == Set(TrainingConfig.settingKeys).subtracting(["hidden", "trainRatio"]))
         #expect(config["lr"] as? Double == 0.01 && config["layers"] as? [Int] == [4, 3] && config["optimizer"] as? String == "adam")
         let data = try #require(json["data"] as? [String: [[Double]]])
         #expect(data["train"]?.count == 16 && data["train"]?.first?.count == 2)

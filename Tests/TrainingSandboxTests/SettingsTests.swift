@@ -9,6 +9,7 @@ import TrainingSandbox
             "stepSize": "5", "warmup": "3", "earlyStopping": "true", "patience": "7", "minDelta": "0.001",
             "restoreBest": "false", "hidden": "32", "layers": "8, 8", "activation": "relu", "outputActivation": "tanh",
             "dataset": "circle", "trainSize": "100", "validationSize": "30", "noise": "0.1", "seed": "99",
+            "features": "x1, x2, x1x2", "regularization": "l2", "regRate": "0.01", "loss": "square", "trainRatio": "50",
         ]
         #expect(Set(good.keys) == Set(TrainingConfig.settingKeys))
         for key in TrainingConfig.settingKeys { #expect(TrainingConfig.validateSetting(key: key, value: good[key]!) == nil, "\(key)") }
@@ -16,15 +17,17 @@ import TrainingSandbox
         #expect(c.optimizer == .momentum && c.lr == 0.05 && c.batch == 4 && c.epochs == 200 && c.schedule == .cosine)
         #expect(c.gamma == 0.9 && c.stepSize == 5 && c.warmup == 3 && c.earlyStopping && c.patience == 7)
         #expect(c.minDelta == 0.001 && !c.restoreBest && c.layers == [8, 8] && c.activation == .relu)
-        #expect(c.outputActivation == .tanh && c.dataset == .circle && c.trainSize == 100 && c.validationSize == 30)
+        // trainRatio comes last: half of the 130 points.
+        #expect(c.outputActivation == .tanh && c.dataset == .circle && c.trainSize == 65 && c.validationSize == 65)
         #expect(c.noise == 0.1 && c.seed == 99 && c.dropLast)
+        #expect(c.features == [.x1, .x2, .x1x2] && c.regularization == .l2 && c.regRate == 0.01 && c.loss == .square)
     }
 
     @Test func badValuesExplainThemselves() {
         let bad: [(String, String, String)] = [
             ("lr", "0", "greater than 0"), ("lr", "fast", "expected a number"), ("epochs", "0", "between 1 and 5000"),
             ("epochs", "5001", "between 1 and 5000"), ("optimizer", "rmsprop", "sgd, momentum, adam"),
-            ("layers", "8,,8", "separated by commas"), ("layers", "1,2,3,4,5", "1 to 4 layers"),
+            ("layers", "8,,8", "separated by commas"), ("layers", "1,2,3,4,5,6,7", "1 to 6 layers"),
             ("earlyStopping", "maybe", "true or false"), ("gamma", "1.5", "at most 1"), ("seed", "-1", "non-negative"),
             ("colour", "red", "unknown setting"),
         ]
@@ -33,6 +36,8 @@ import TrainingSandbox
             #expect(message?.contains(fragment) == true, "\(key)=\(value): \(message ?? "nil")")
         }
         #expect(throws: SettingError.self) { try TrainingConfig.default.applying(settings: [("lr", "-1")]) }
+        // Six layers pass the single setting (the 2-D sets take them) but not the sine network.
+        #expect(throws: SettingError.self) { try TrainingConfig.default.applying(settings: [("layers", "1,2,3,4,5")]) }
     }
 
     @Test func laterSettingsWinAndHiddenIsOneLayer() throws {
@@ -53,7 +58,8 @@ import TrainingSandbox
         let c = try TrainingConfig.default.applying(settings: [("layers", "8,4"), ("schedule", "step")])
         let data = try JSONEncoder().encode(c)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == Set(TrainingConfig.settingKeys).subtracting(["hidden"]))
+        // hidden and trainRatio are written as layers and the two sizes.
+        #expect(Set(object.keys) == Set(TrainingConfig.settingKeys).subtracting(["hidden", "trainRatio"]))
         #expect(try JSONDecoder().decode(TrainingConfig.self, from: data) == c)
     }
 }

@@ -43,10 +43,15 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Hidden activation: tanh | relu | sigmoid | linear") var activation: String?
     @Option(name: .customLong("output-activation"), help: "Output activation (default linear).")
     var outputActivation: String?
-    @Option(help: "sine | circle") var dataset: String?
+    @Option(help: "sine | circle | xor | gauss | spiral (the last four: TensorFlow Playground's, on its defaults)") var dataset: String?
     @Option(name: .customLong("train-size"), parsing: .unconditional, help: "Training points.") var trainSize: String?
     @Option(name: .customLong("validation-size"), parsing: .unconditional, help: "Validation points.") var validationSize: String?
-    @Option(parsing: .unconditional, help: "Sine: label noise σ. Circle: Playground noise ratio (0–0.5).") var noise: String?
+    @Option(parsing: .unconditional, help: "Sine: label noise σ. 2-D sets: Playground noise ratio (0–0.5).") var noise: String?
+    @Option(help: "2-D sets: input features, e.g. x1,x2,x1x2 (from x1 x2 x1sq x2sq x1x2 sinx1 sinx2).") var features: String?
+    @Option(help: "Weight penalty: none | l1 | l2 (applied as TensorFlow Playground).") var regularization: String?
+    @Option(name: .customLong("reg-rate"), parsing: .unconditional, help: "Regularisation rate.") var regRate: String?
+    @Option(name: .customLong("train-ratio"), parsing: .unconditional, help: "Percent of the points used for training, the rest test.") var trainRatio: String?
+    @Option(help: "mse | square (Playground's ½ squared error, the default for the 2-D sets)") var loss: String?
     @Option(parsing: .unconditional, help: "Random seed (data, initial weights, shuffling).") var seed: String?
 
     @Flag(name: .customLong("list-presets"), help: "List the presets, each with the diagnosis it is expected to reach, and exit.")
@@ -65,6 +70,8 @@ struct TrainCommand: ParsableCommand {
             ("restoreBest", restoreBest.map { String($0) }), ("hidden", hidden), ("layers", layers),
             ("activation", activation), ("outputActivation", outputActivation), ("dataset", dataset),
             ("trainSize", trainSize), ("validationSize", validationSize), ("noise", noise), ("seed", seed),
+            ("features", features), ("regularization", regularization), ("regRate", regRate), ("loss", loss),
+            ("trainRatio", trainRatio),  // after the sizes: a share of their total
         ]
         return options.compactMap { key, value in value.map { (key: key, value: $0) } }
     }
@@ -92,7 +99,7 @@ struct TrainCommand: ParsableCommand {
         settings += commandLineSettings
         let config: TrainingConfig
         do {
-            config = try TrainingConfig.default.applying(settings: settings)
+            config = try TrainingConfig.base(for: settings).applying(settings: settings)
         } catch let error as SettingError {
             throw ValidationError("--\(Self.flagName(error.key)): \(error.message)")
         }
@@ -180,6 +187,10 @@ struct TrainCommand: ParsableCommand {
         if let last = run.history.last {
             lines.append("epoch \(last.epoch)/\(c.epochs): train loss \(Self.format(last.trainLoss)), "
                          + "validation loss \(Self.format(last.validationLoss))")
+        }
+        if let last = run.history.last, let train = last.trainAccuracy, let test = last.validationAccuracy {
+            lines.append("accuracy: train \(String(format: "%.1f", 100 * train)) %, test \(String(format: "%.1f", 100 * test)) %"
+                         + (c.regularization == .none ? "" : " (\(c.regularization.rawValue) rate \(c.regRate), \(run.deadWeights) weights at 0)"))
         }
         if let best = run.bestEpoch {
             lines.append("best validation loss \(Self.format(run.history[best - 1].validationLoss)) at epoch \(best)")

@@ -28,7 +28,7 @@ print(json.dumps({"name": sys.argv[1], "config": run["config"], "data": run["dat
     echo ','
     case_json sigmoid-sgd --activation sigmoid --hidden 16 --optimizer sgd --lr 0.1 --epochs 30 --seed 4
     echo ','
-    case_json circle-tanh --dataset circle --layers 8,8 --output-activation tanh --train-size 40 --batch 40 --validation-size 40 --noise 0.1 --optimizer sgd --lr 0.1 --epochs 60
+    case_json circle-tanh --dataset circle --loss mse --layers 8,8 --output-activation tanh --train-size 40 --batch 40 --validation-size 40 --noise 0.1 --optimizer sgd --lr 0.1 --epochs 60
     echo ','
     case_json linear-momentum-warmup --activation linear --hidden 4 --optimizer momentum --lr 0.01 --warmup 3 --schedule step --gamma 0.8 --step-size 4 --epochs 25 --seed 9
     echo ']}'
