@@ -17,8 +17,8 @@ import TrainingSandbox
         var ruleErrorRate: Double?
     }
 
-    /// The measured agreement, rounded down (see the README's Playground section for the figure).
-    static let requiredAgreement = 0.0
+    /// Measured 28 of 31 (90.3 %); the three disagreements are printed by the test.
+    static let requiredAgreement = 0.9
 
     @Test func diagnosisAgreesWithTheGroundTruthLabels() throws {
         let url = try #require(Bundle.module.url(forResource: "playground_set", withExtension: "json", subdirectory: "Fixtures"))
