@@ -26,8 +26,13 @@ enum SandboxCharts {
 
     // MARK: loss
 
-    /// Train and validation loss from epoch 0 (untrained) on a log axis spanning the whole run.
-    static func lossChart(_ run: TrainingRun, _ ctx: AppContext, theme: Theme) -> LineChart {
+    /// The pinned run's curves under the live ones: dim, and drawn with their own ASCII marks.
+    static func ghostStyle(_ theme: Theme) -> Style { Style(fg: .white, .dim) }
+    static let ghostMarker: Character = ":"
+
+    /// Train and validation loss from epoch 0 (untrained) on a log axis spanning the whole run, with a
+    /// pinned run's (`ghost`) faintly underneath.
+    static func lossChart(_ run: TrainingRun, ghost: TrainingRun? = nil, _ ctx: AppContext, theme: Theme) -> LineChart {
         var train = [(x: 0.0, y: run.initialTrainLoss)]
         var validation = [(x: 0.0, y: run.initialValidationLoss)]
         var truth: [(x: Double, y: Double)] = []
@@ -43,21 +48,35 @@ enum SandboxCharts {
         if let stop = run.stoppedEpoch {
             markers.append(ChartMarker(x: Double(stop), label: ctx.t("stop", "停止"), style: theme.bad))
         }
+        var ghosts: [ChartSeries] = []
+        if let ghost {
+            let curve: (KeyPath<EpochRecord, Double>, Double) -> [(x: Double, y: Double)] = { key, start in
+                [(x: 0, y: start)] + ghost.history.map { (Double($0.epoch), $0[keyPath: key]) }
+            }
+            ghosts = [
+                ChartSeries(name: "pinned train", points: curve(\.trainLoss, ghost.initialTrainLoss), style: ghostStyle(theme),
+                            asciiMarker: ghostMarker),
+                ChartSeries(name: "pinned validation", points: curve(\.validationLoss, ghost.initialValidationLoss),
+                            style: ghostStyle(theme), asciiMarker: ghostMarker, dashed: true),
+            ]
+        }
         return LineChart(
-            series: [
+            series: ghosts + [
                 ChartSeries(name: "train", points: train, style: trainStyle(theme), asciiMarker: trainMarker),
                 ChartSeries(name: "validation", points: validation, style: validationStyle(theme), asciiMarker: validationMarker,
                             dashed: true),
                 ChartSeries(name: "true error", points: truth, style: truthStyle(theme), asciiMarker: truthMarker, dashed: true),
             ],
-            xBounds: 0...Double(epochSpan(run)), yBounds: lossBounds(run), logY: true, markers: markers,
+            xBounds: 0...Double(max(epochSpan(run), ghost.map(epochSpan) ?? 0)), yBounds: lossBounds(run, ghost: ghost), logY: true,
+            markers: markers,
             xTitle: ctx.t("epoch", "エポック"), theme: theme)
     }
 
     /// The range of the finite, positive losses so far (nil before there are any).
-    static func lossBounds(_ run: TrainingRun) -> ClosedRange<Double>? {
+    static func lossBounds(_ run: TrainingRun, ghost: TrainingRun? = nil) -> ClosedRange<Double>? {
         var lo = Double.infinity, hi = 0.0
-        for v in [run.initialTrainLoss, run.initialValidationLoss]
+        let ghostLosses = ghost.map { g in [g.initialTrainLoss, g.initialValidationLoss] + g.history.flatMap { [$0.trainLoss, $0.validationLoss] } } ?? []
+        for v in [run.initialTrainLoss, run.initialValidationLoss] + ghostLosses
             + run.history.flatMap({ [$0.trainLoss, $0.validationLoss] + ($0.trueError.map { [$0] } ?? []) })
         where v.isFinite && v > 0 {
             lo = min(lo, v)
@@ -67,8 +86,8 @@ enum SandboxCharts {
         return hi / lo < 1.01 ? (lo / 1.1)...(hi * 1.1) : lo...hi
     }
 
-    static func lossLabels(_ run: TrainingRun) -> [String] {
-        guard let b = lossBounds(run) else { return ["1"] }
+    static func lossLabels(_ run: TrainingRun, ghost: TrainingRun? = nil) -> [String] {
+        guard let b = lossBounds(run, ghost: ghost) else { return ["1"] }
         let lo = log10(b.lowerBound), hi = log10(b.upperBound)
         return [hi, (lo + hi) / 2, lo].map { LineChart.formatTick(pow(10, $0)) }
     }
@@ -119,6 +138,8 @@ enum SandboxCharts {
     /// training points `•`/`o`, validation points `+`.
     struct FitChart: Widget {
         var run: TrainingRun
+        /// A pinned run whose model curve is drawn faintly underneath.
+        var ghost: TrainingRun? = nil
         var ctx: AppContext
         var theme: Theme
 
@@ -134,8 +155,13 @@ enum SandboxCharts {
             let samples = plot.width * 2
             let xs = (0...samples).map { -1 + 2 * Double($0) / Double(samples) }
             let model = run.predictCurve(xs)
+            var ghosts: [ChartSeries] = []
+            if let ghost, ghost.config.dataset == .sine {
+                let curve = zip(xs, ghost.predictCurve(xs)).map { (x: $0, y: min(bounds.upperBound, max(bounds.lowerBound, $1))) }
+                ghosts.append(ChartSeries(name: "pinned model", points: curve, style: ghostStyle(theme), asciiMarker: ghostMarker))
+            }
             let chart = LineChart(
-                series: [
+                series: ghosts + [
                     ChartSeries(name: "true", points: xs.map { ($0, run.trueFunction($0)) }, style: Style(fg: .green, .dim), asciiMarker: ".",
                                 dashed: true),
                     ChartSeries(name: "model", points: zip(xs, model).map { ($0, $1) }, style: Style(fg: .magenta, .bold), asciiMarker: "#"),

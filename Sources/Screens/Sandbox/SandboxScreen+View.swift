@@ -12,10 +12,15 @@ extension SandboxScreen {
         renderStatus(in: layout.status, &buf, ctx, theme: theme)
         renderLoss(layout, &buf, ctx, theme: theme)
         renderFitTitle(in: layout.fitTitle, &buf, ctx, theme: theme)
-        SandboxCharts.FitChart(run: run, ctx: ctx, theme: theme).render(layout.fit, into: &buf)
+        SandboxCharts.FitChart(run: run, ghost: analysis.pinned, ctx: ctx, theme: theme).render(layout.fit, into: &buf)
         renderDiagnosis(in: layout.diagnosis, &buf, ctx, theme: theme)
         if let pickerSelection { renderPicker(area, selected: pickerSelection, &buf, ctx, theme: theme) }
         if explaining { renderExplanation(area, &buf, ctx, theme: theme) }
+        switch analysis.overlay {
+        case .finder: renderFinder(area, &buf, ctx, theme: theme)
+        case .phaseMap: renderPhaseMap(area, &buf, ctx, theme: theme)
+        case .none: break
+        }
         // Drawn while still pending too: the first frame after a preset already shows it, so the key that
         // closes it is one the learner pressed having seen it.
         if presetInfo == .open || (presetInfo == .pending && !presetNotesFit(area, ctx)) {
@@ -145,12 +150,12 @@ extension SandboxScreen {
             (ctx.t("train", "訓練"), "━", SandboxCharts.trainMarker, SandboxCharts.trainStyle(theme)),
             (ctx.t("val", "検証"), "┅", SandboxCharts.validationMarker, SandboxCharts.validationStyle(theme)),
             (ctx.t("true error", "真の誤差"), "┄", SandboxCharts.truthMarker, SandboxCharts.truthStyle(theme)),
-        ] {
+        ] + (analysis.pinned == nil ? [] : [(ctx.t("pinned", "固定"), "━", SandboxCharts.ghostMarker, SandboxCharts.ghostStyle(theme))]) {
             x += 2
             x += buf.put((unicode ? line : String(marker)) + " " + text, x: x, y: title.y, style: style, maxWidth: title.maxX - x)
         }
-        SandboxCharts.lossChart(run, ctx, theme: theme).render(layout.loss, into: &buf)
-        let plot = SandboxCharts.plotRect(layout.loss, yLabels: SandboxCharts.lossLabels(run))
+        SandboxCharts.lossChart(run, ghost: analysis.pinned, ctx, theme: theme).render(layout.loss, into: &buf)
+        let plot = SandboxCharts.plotRect(layout.loss, yLabels: SandboxCharts.lossLabels(run, ghost: analysis.pinned))
         SandboxCharts.LearningRateStrip(run: run, plot: plot, ctx: ctx, theme: theme).render(layout.lrStrip, into: &buf)
     }
 
@@ -198,7 +203,8 @@ extension SandboxScreen {
         let theme = Theme.ascii
         let body = Paragraph(diagnosisSpans(ctx, theme: theme), width: max(1, width)).height
         let truth = truthLine(ctx, width: width).map { Paragraph($0, width: max(1, width)).height } ?? 0
-        return body + truth
+        let comparison = analysis.pinned == nil ? 0 : Paragraph(comparisonSpans(ctx, theme: theme), width: max(1, width)).height
+        return body + truth + comparison
     }
 
     private func renderDiagnosis(in rect: Rect, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
@@ -208,7 +214,14 @@ extension SandboxScreen {
         guard inner.height > 0 else { return }
         let body = Paragraph(diagnosisSpans(ctx, theme: theme), width: inner.width)
         body.render(inner, into: &buf)
-        let used = body.height(in: inner)
+        var used = body.height(in: inner)
+        // The comparison before the ground truth: it is what the learner pinned a run for.
+        if analysis.pinned != nil, inner.height > used {
+            let area = inner.inset(top: used)
+            let comparison = Paragraph(comparisonSpans(ctx, theme: theme), width: inner.width)
+            comparison.render(area, into: &buf)
+            used += comparison.height(in: area)
+        }
         if let truth = truthLine(ctx, width: inner.width), inner.height > used {
             Paragraph(truth, style: Style(fg: .green), width: inner.width).render(inner.inset(top: used), into: &buf)
         }

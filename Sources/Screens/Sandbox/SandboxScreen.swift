@@ -29,6 +29,8 @@ public struct SandboxScreen: Screen {
     private(set) var generation = 0
     /// True while a tick's training runs off the loop (one at a time).
     private(set) var training = false
+    /// The learning-rate finder, the phase map and the pinned run (SandboxAnalysis.swift).
+    var analysis = SandboxAnalysis()
 
     /// Opens on a preset from `library` (nil or unknown: the default good-fit setup).
     /// `openCard` turns a card id into the screen that shows it (the flashcards screen provides it).
@@ -66,6 +68,9 @@ public struct SandboxScreen: Screen {
             KeyHelp("p", ctx.t("presets", "プリセット"), footer: true),
             KeyHelp("i", ctx.t("about this preset", "このプリセットの説明")),
             KeyHelp("c", ctx.t("explain", "解説"), footer: true),
+            KeyHelp("f", ctx.t("learning-rate finder (Enter there sets the lr)", "学習率ファインダー (Enter で学習率を設定)")),
+            KeyHelp("m", ctx.t("phase map (arrows, Enter runs a cell, b: epochs/batch)", "フェーズマップ (矢印、Enter でセルを実行、b: エポック/バッチ)")),
+            KeyHelp("g", ctx.t("pin this run as a ghost to compare (again: unpin)", "この実行を固定して比較 (もう一度で解除)")),
         ]
     }
 
@@ -74,6 +79,8 @@ public struct SandboxScreen: Screen {
             if let step = m.payload(as: TrainingStep.self), step.generation == generation {
                 run = step.run
                 training = false
+            } else {
+                _ = analysis.receive(m)
             }
             return .none
         }
@@ -81,6 +88,7 @@ public struct SandboxScreen: Screen {
         if presetInfo == .open { return updatePresetInfo(event) }
         if pickerSelection != nil { return updatePicker(event, ctx) }
         if explaining { return updateExplanation(event, ctx) }
+        if analysis.overlay != .none { return updateAnalysis(event, ctx) }
         let controls = SandboxControl.visible(config)
         let index = controls.firstIndex(of: selected) ?? 0
         switch event {
@@ -122,6 +130,18 @@ public struct SandboxScreen: Screen {
             pickerSelection = preset.flatMap { p in library.presets.firstIndex { $0.id == p.id } } ?? 0
         case .char("c"):
             return explain(ctx)
+        case .char("f"):
+            analysis.startFinder(run, ctx)
+        case .char("m"):
+            analysis.openMap(config, ctx)
+        case .char("g"):
+            if analysis.pinned == nil {
+                analysis.pinned = run
+                ctx.status = ctx.t("Pinned this run: change a setting and compare (g unpins).",
+                                   "この実行を固定しました。設定を変えて比べてください (g で解除)。")
+            } else {
+                analysis.pinned = nil
+            }
         case .char("i"):
             if preset != nil { presetInfo = .open } else {
                 ctx.status = ctx.t("No preset is loaded: p opens the list.", "プリセットは読み込まれていません。p で一覧を開きます。")
@@ -292,6 +312,55 @@ public struct SandboxScreen: Screen {
             }
         } else if m.kind == .press, layout.diagnosis.contains(m.position) {
             return explain(ctx)
+        }
+        return .none
+    }
+
+    // MARK: finder and phase map
+
+    private mutating func updateAnalysis(_ event: Event, _ ctx: AppContext) -> Transition {
+        switch (analysis.overlay, event) {
+        case (_, .tick):
+            advance(ctx)
+        case (.finder, .key(.enter)), (.finder, .char("a")):
+            guard let rate = analysis.suggestedRate else {
+                ctx.status = ctx.t("No suggestion to use yet.", "まだ推奨値がありません。")
+                return .none
+            }
+            analysis.overlay = .none
+            selected = .learningRate
+            change { c in
+                c.lr = rate
+                return true
+            }
+            ctx.status = ctx.t("lr set to the finder's suggestion \(SandboxFormat.decimal(rate)).",
+                               "学習率をファインダーの推奨値 \(SandboxFormat.decimal(rate)) にしました。")
+        case (.finder, .char("f")):
+            analysis.startFinder(run, ctx)
+        case (.phaseMap, .key(.up)), (.phaseMap, .char("k")): analysis.moveCursor(rows: -1, columns: 0)
+        case (.phaseMap, .key(.down)), (.phaseMap, .char("j")): analysis.moveCursor(rows: 1, columns: 0)
+        case (.phaseMap, .key(.left)), (.phaseMap, .char("h")): analysis.moveCursor(rows: 0, columns: -1)
+        case (.phaseMap, .key(.right)), (.phaseMap, .char("l")): analysis.moveCursor(rows: 0, columns: 1)
+        case (.phaseMap, .char("b")), (.phaseMap, .key(.tab)):
+            analysis.mapAxis = analysis.mapAxis == .epochs ? .batch : .epochs
+            analysis.openMap(config, ctx)
+        case (.phaseMap, .key(.enter)):
+            guard let map = analysis.map else { return .none }
+            let cell = map.config(row: analysis.cursor.row, column: analysis.cursor.column)
+            analysis.overlay = .none
+            change { c in
+                c.lr = cell.lr
+                c.epochs = cell.epochs
+                c.batch = cell.batch
+                return true
+            }
+        case (.finder, .key(.escape)), (.finder, .char("q")), (.phaseMap, .key(.escape)), (.phaseMap, .char("q")),
+             (.phaseMap, .char("m")):
+            analysis.overlay = .none
+        case (_, .mouse(let m)) where m.kind == .press:
+            analysis.overlay = .none
+        default:
+            break
         }
         return .none
     }
