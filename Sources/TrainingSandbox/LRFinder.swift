@@ -53,11 +53,14 @@ public struct LRFinder: Sendable, Equatable {
                              isCancelled: () -> Bool = { false }) -> LRFinder {
         let n = max(6, iterations)   // fastai's floor
         let config = run.config
-        let train = run.trainingData
+        // As `Engine` trains: on the input features, with the config's loss and weight penalty.
+        let train = FeatureMap.expand(run.trainingData, config.features)
         let network = Network(sizes: config.layerSizes, hidden: config.activation, output: config.outputActivation,
-                              capacity: max(1, config.effectiveBatch))
+                              loss: config.loss, capacity: max(1, config.effectiveBatch))
         network.load(run.initialWeights)
         let optimizer = OptimizerState(kind: config.optimizer, parameterCount: network.parameterCount)
+        let regularizer = config.regularization != .none && config.regRate > 0
+            ? Regularizer(kind: config.regularization, rate: config.regRate, network: network) : nil
         // Same shuffling stream as a training run, so the first minibatches are the run's.
         var rng = SeededGenerator(seed: config.seed, stream: 4)
         var order = Array(0..<train.count)
@@ -83,7 +86,9 @@ public struct LRFinder: Sendable, Equatable {
                     network.forward(count: count)
                     let loss = network.meanSquaredError(count: count)
                     network.backward(count: count)
+                    regularizer?.capture(network.parameters)
                     optimizer.update(network.parameters, gradients: network.gradients, lr: lr)
+                    regularizer?.apply(network.parameters, lr: lr)
                     start += count
                     let smoothed = smoother.add(loss)
                     points.append(Point(iteration: i, lr: lr, loss: loss, smoothedLoss: smoothed))
