@@ -33,12 +33,13 @@ public enum ExamPlanner {
         let tz = clock.timeZone, hour = clock.dayStartHour
         let today = StudyDay.date(containing: now, timeZone: tz, dayStartHour: hour)
         let daysLeft = max(0, examDate.dayNumber - today.dayNumber)
-        let newCards = library.cards.filter { progress[$0.id].map { $0.card.isNew } ?? true }.map(\.id)
+        // Suspended cards are out of study until unsuspended, so the plan leaves them out (as Anki's counts do).
+        let newCards = library.cards.filter { progress[$0.id].map { $0.card.isNew && !$0.suspended } ?? true }.map(\.id)
         let introduceDays = max(1, daysLeft - marginDays)
         let newPerDay = newCards.isEmpty ? 0 : Int((Double(newCards.count) / Double(introduceDays)).rounded(.up))
         let scheduler = Scheduler(parameters: SchedulerParameters(desiredRetention: desiredRetention, enableFuzzing: false))
 
-        var cards: [SchedulingCard] = library.cards.compactMap { progress[$0.id].flatMap { $0.card.isNew ? nil : $0.card } }
+        var cards: [SchedulingCard] = library.cards.compactMap { progress[$0.id].flatMap { $0.card.isNew || $0.suspended ? nil : $0.card } }
         var waiting = newCards[...]
         var peak = 0
         for day in 0..<daysLeft {

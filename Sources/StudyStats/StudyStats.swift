@@ -22,6 +22,8 @@ public struct Retention: Sendable, Equatable, Codable {
 
 public struct StateCounts: Sendable, Equatable, Codable {
     public var new = 0, learning = 0, relearning = 0, young = 0, mature = 0, buried = 0
+    /// Counted in their state too; left out of the forecast.
+    public var suspended = 0
     public var total: Int { new + learning + relearning + young + mature }
 }
 
@@ -111,13 +113,14 @@ public struct StudyStats: Sendable, Equatable, Codable {
         for card in library.cards {
             guard let p = input.progress[card.id], !p.card.isNew else { states.new += 1; continue }
             if p.isBuried(at: now) { states.buried += 1 }
+            if p.suspended { states.suspended += 1 }
             switch p.card.state {
             case .learning: states.learning += 1
             case .relearning: states.relearning += 1
             case .review: if Self.isMature(p.card) { states.mature += 1 } else { states.young += 1 }
             }
             let offset = max(0, day(p.card.due).dayNumber - t)
-            if offset < Self.forecastDays { forecast[offset] += 1 }
+            if offset < Self.forecastDays && !p.suspended { forecast[offset] += 1 }
         }
         self.forecast = forecast
         self.states = states

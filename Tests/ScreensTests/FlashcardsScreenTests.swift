@@ -288,6 +288,14 @@ enum FlashcardsFixture {
         #expect(store.rows["lr"]?.buriedUntil == nil)
     }
 
+    /// Skipping asks first, in both languages.
+    @Test(arguments: [Language.en, .ja]) func skipConfirmation(_ lang: Language) {
+        var (app, _) = F.app(language: lang)
+        app.send(.key(.enter))
+        app.send(.char("s"))
+        expectGolden(F.render(app), "flashcards-skip-confirm-\(lang.rawValue)")
+    }
+
     /// Learning cards left at the end say "later today", not "tomorrow".
     @Test(arguments: [Language.en, .ja]) func summarySaysLaterTodayForLearningCards(_ lang: Language) throws {
         var (app, _) = F.app(language: lang)

@@ -240,6 +240,28 @@ struct StatsPracticeTests {
     }
 }
 
+@Suite("Stats screen: prompts")
+struct StatsPromptGoldenTests {
+    typealias F = StatsFixtures
+
+    /// p's choice and x's form, as they show on the bottom line, in both languages.
+    @Test(arguments: [Language.en, .ja]) func practiceAndExportPrompts(_ lang: Language) {
+        let ctx = F.context(lang)
+        var services = F.services()
+        services.quiz = QuizServices(library: F.library, store: InMemoryQuizAttemptStore(), makeSeed: { 7 })
+        services.flashcards = FlashcardsServices(library: F.library, store: InMemoryProgressStore(), timeZone: F.utc)
+        services.exportAnki = { AnkiExportReport(path: $0.url.path, notes: 1, decks: 1, reviews: 0) }
+        var app = AppModel(root: StatsScreen(services: services), context: ctx)
+        app.send(.resize(Size(width: 80, height: 24)))
+        app.send(.char("p"))
+        expectGolden(F.render(app), "stats-practice-prompt-\(lang.rawValue)")
+        app.send(.key(.escape))
+        app.send(.char("x"))
+        app.send(.key(.down))
+        expectGolden(F.render(app), "stats-export-prompt-\(lang.rawValue)")
+    }
+}
+
 @Suite("Stats screen: cards on the weakest")
 struct StatsCardSessionTests {
     typealias F = StatsFixtures

@@ -12,7 +12,8 @@ import Testing
 
     /// The bar: the stated 80 % range holds the true expected score for 75–85 % of simulated learners.
     /// The half-life was chosen on seed 13 (479/600 = 79.8 %), so the check runs on seeds that played no part
-    /// in choosing it; their figures are printed, and they are not tuned to.
+    /// in choosing it; their figures are printed, and they are not tuned to (101: 479/600, median width 167
+    /// points against seed 13's 165, so other learners with the same count; 2027: 471/600 = 78.5 %).
     @Test(arguments: [101 as UInt64, 2027]) func eightyPercentRangeCoversTheTrueScoreOfSimulatedLearners(seed: UInt64) throws {
         let bank = try ContentLoader.load(from: Self.content)
         let learners = LearnerSimulation.learners(bank: bank, count: 600, seed: seed, now: now)

@@ -101,3 +101,26 @@ import Testing
         #expect(s.domains.map(\.correct) == [2, 0] && s.domains.map(\.total) == [3, 1])
     }
 }
+
+@Suite struct SuspendedCardsStatsTests {
+    let now = F.date("2025-03-12T10:00:00Z")
+
+    /// A suspended card keeps its state in the counts but is not forecast, and the plan leaves it out.
+    @Test func suspendedCardsAreCountedButNotForecastOrPlanned() {
+        let last = F.date("2025-03-01T10:00:00Z")
+        var progress: [String: CardProgress] = [
+            "a1": CardProgress(cardID: "a1", card: F.review(last: last, intervalDays: 12)),
+            "a2": CardProgress(cardID: "a2", card: F.review(last: last, intervalDays: 12), suspended: true),
+        ]
+        let s = StudyStats(StatsInput(progress: progress), library: F.library, now: now, clock: F.clock)
+        #expect(s.forecast[1] == 1)
+        #expect(s.states.suspended == 1 && s.states.young == 2)
+        func newLeft(_ p: [String: CardProgress]) -> Int {
+            ExamPlanner.plan(library: F.library, progress: p, now: now, examDate: StudyDate(year: 2025, month: 3, day: 24),
+                             clock: F.clock, desiredRetention: 0.9, reviewLimit: 200).newCardsLeft
+        }
+        let before = newLeft(progress)
+        progress["a3"] = CardProgress(cardID: "a3", card: .new(due: now), suspended: true)
+        #expect(newLeft(progress) == before - 1)
+    }
+}

@@ -32,7 +32,7 @@ public struct CardDetailScreen: Screen {
         if confirmingReset {
             return [
                 KeyBinding("y", ctx.t("yes, reset it to new", "はい、新規に戻す"), footer: true, priority: 80, on: [.char("y")], .confirmReset),
-                KeyBinding("n Esc", ctx.t("no, keep it", "いいえ、そのまま"), footer: true, priority: 80,
+                KeyBinding("n Esc q", ctx.t("no, keep it", "いいえ、そのまま"), footer: true, priority: 80,
                            on: [.char("n"), .key(.escape), .char("q")], .cancelReset),
             ]
         }

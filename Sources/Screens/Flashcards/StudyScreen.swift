@@ -60,7 +60,7 @@ public struct StudyScreen: Screen {
             return [
                 KeyBinding("y s Enter", ctx.t("yes, skip until tomorrow", "はい、明日まで保留"), footer: true, priority: 80,
                            on: [.char("y"), .char("s"), .key(.enter)], .confirmSkip),
-                KeyBinding("n Esc", ctx.t("no, keep studying it", "いいえ、学習を続ける"), footer: true, priority: 80,
+                KeyBinding("n Esc q", ctx.t("no, keep studying it", "いいえ、学習を続ける"), footer: true, priority: 80,
                            on: [.char("n"), .key(.escape), .char("q")], .cancelSkip),
             ]
         }

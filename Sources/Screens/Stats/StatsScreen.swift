@@ -57,7 +57,7 @@ public struct StatsScreen: Screen {
                            on: [.char("1"), .char("p")], .quiz),
                 KeyBinding("2", ctx.t("a card session on them", "そのカード学習"), footer: true, priority: 80, enabled: services.flashcards != nil,
                            on: [.char("2"), .char("c")], .cards),
-                KeyBinding("Esc", ctx.t("cancel", "取り消す"), footer: true, priority: 70, on: [.key(.escape), .char("q")], .cancel),
+                KeyBinding("Esc q", ctx.t("cancel", "取り消す"), footer: true, priority: 70, on: [.key(.escape), .char("q")], .cancel),
             ]
         }
         return [
@@ -79,7 +79,9 @@ public struct StatsScreen: Screen {
             return [KeyHelp("Enter", ctx.t("write the package", "書き出す"), footer: true, priority: 80),
                     KeyHelp("Tab", ctx.t("language: en, ja, both", "言語: en・ja・both"), footer: true, priority: 70),
                     KeyHelp("↑↓", ctx.t("with or without your progress", "進捗を含める/含めない"), footer: true, priority: 60),
-                    KeyHelp("Esc", ctx.t("cancel", "取り消す"), footer: true, priority: 75)]
+                    KeyHelp("Esc", ctx.t("cancel", "取り消す"), footer: true, priority: 75),
+                    // While typing the path, letters (q too) go into it.
+                    KeyHelp("q", ctx.t("typed into the path", "パスに入力されます"))]
         }
         return bindings(ctx).help()
     }
@@ -326,7 +328,8 @@ public struct StatsScreen: Screen {
         let cards = panel(ctx.t("Cards", "カード"), top[0], &buf, theme)
         let st = s.states
         buf.put(ctx.t("new \(st.new) · learning \(st.learning) · relearning \(st.relearning)",
-                      "新規 \(st.new) · 学習中 \(st.learning) · 再学習 \(st.relearning)"),
+                      "新規 \(st.new) · 学習中 \(st.learning) · 再学習 \(st.relearning)")
+                + (st.suspended > 0 ? ctx.t(" · suspended \(st.suspended)", " · 停止中 \(st.suspended)") : ""),
                 x: cards.x, y: cards.y, maxWidth: cards.width)
         buf.put(ctx.t("young \(st.young) · mature \(st.mature) (interval 21 days or more)", "若い \(st.young) · 成熟 \(st.mature) (間隔 21 日以上)"),
                 x: cards.x, y: cards.y + 1, maxWidth: cards.width)
