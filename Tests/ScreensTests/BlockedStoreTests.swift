@@ -39,7 +39,9 @@ final class GatedProgressStore: ProgressStoring, @unchecked Sendable {
         var app = AppModel(root: FlashcardsScreen(services: services), context: ctx)
         let runtime = Runtime(backend: backend, minimumSize: AppModel.minimumSize, shouldStop: { backend.isDone }, now: { backend.now })
         nonisolated(unsafe) var whileStuck: [String] = []
+        // The hub reads the store first, off the loop: keys act once that read has landed.
         backend.append(
+            .until { !runtime.jobs.isRunning }, .idle(milliseconds: 20),
             .event(.key(.enter)), .event(.char(" ")), .event(.char("3")), .idle(milliseconds: 50),
             .call { whileStuck.append(backend.screen.text) }, .event(.char("?")), .idle(milliseconds: 50),
             .call { whileStuck.append(backend.screen.text) }, .event(.char("?")), .idle(milliseconds: 50),

@@ -214,6 +214,18 @@ enum FlashcardsFixture {
         #expect(buf.text.contains("Could not read your progress"))
     }
 
+    /// Enter pressed before the read has landed is not lost: the session starts when it lands.
+    @Test func enterBeforeTheReadStartsTheSessionWhenItLands() throws {
+        let services = FlashcardsServices(library: F.library, store: InMemoryProgressStore(), timeZone: TimeZone(identifier: "UTC")!)
+        var screen = FlashcardsScreen(services: services)
+        let ctx = AppContext(settings: AppSettings(), now: { F.start })
+        #expect(screen.update(.key(.enter), ctx).isNone)
+        let loaded = JobMessage(slot: JobSlot(key: "load"), jobID: 1, sequence: 1, isFinal: true,
+                                payload: HubLoaded(result: .success((services, ProgressSnapshot(readAt: F.start)))))
+        guard case .push(let next) = screen.update(.message(loaded), ctx) else { Issue.record("no session"); return }
+        #expect((next as? StudyScreen)?.session.currentCard?.id == "lr")
+    }
+
     /// Each deck row shows its size and progress; the daily new limit is said once, at the bottom.
     @Test func deckRowsShowSizeAndProgress() throws {
         let store = InMemoryProgressStore()

@@ -13,6 +13,8 @@ public struct FlashcardsScreen: Screen {
     var loadError: String?
     public var selected = 0
     var offset = 0
+    /// A study asked for before the read came back (Enter pressed at once): started when it lands.
+    var pendingStudy: (scope: StudyScope, extraNew: Int)?
 
     public init(services: FlashcardsServices) {
         base = services
@@ -49,7 +51,7 @@ public struct FlashcardsScreen: Screen {
         return [
             KeyBinding("↑↓ j k", ctx.t("move", "移動"), footer: true, on: [.key(.up), .char("k"), .key(.down), .char("j")], .up),
             KeyBinding("PgUp PgDn Home End", ctx.t("jump", "ジャンプ"), on: [.key(.pageUp), .key(.pageDown), .key(.home), .key(.end)], .home),
-            KeyBinding("Enter", ctx.t("study", "学習する"), footer: true, priority: 80, enabled: snapshot != nil,
+            KeyBinding("Enter", ctx.t("study", "学習する"), footer: true, priority: 80, enabled: loadError == nil,
                        on: [.key(.enter), .key(.right), .char("l"), .char(" ")], .study),
             KeyBinding("n", ctx.t("study the missed quiz questions now, past today's new-card limit", "間違えた問題を今すぐ学習 (新規の上限を超えて)"),
                        footer: true, priority: 70, short: ctx.t("study missed now", "間違いを今すぐ"),
@@ -76,8 +78,13 @@ public struct FlashcardsScreen: Screen {
                 snapshot = snap
                 loadError = nil
                 selected = min(selected, max(0, scopes.count - 1))
+                if let (scope, extra) = pendingStudy {
+                    pendingStudy = nil
+                    return study(scope, ctx, extraNew: extra)
+                }
             case .failure(let error):
                 loadError = "\(error)"
+                pendingStudy = nil
             }
             return .none
         }
@@ -104,7 +111,8 @@ public struct FlashcardsScreen: Screen {
                 case .key(.home): selected = 0
                 default: selected = last
                 }
-            case .study: if scopes.indices.contains(selected) { return study(scopes[selected], ctx) }
+            case .study:
+                if snapshot == nil { pendingStudy = (.all, 0) } else if scopes.indices.contains(selected) { return study(scopes[selected], ctx) }
             case .studyMissed:
                 guard let missed = missedBeyondLimit(ctx) else { break }
                 return study(.deck(QuizStudyCards.deckID), ctx, extraNew: missed.total - missed.today)
