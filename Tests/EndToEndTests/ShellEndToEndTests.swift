@@ -100,7 +100,8 @@ struct ShellEndToEndTests {
         let t = try Tmux()
         try t.start("/bin/bash --norc", reportExit: false)
         try t.type("PS1='$ '; \(Tmux.binary.path)\n")
-        let before = try t.waitUntil { $0.contains("Study modes") && $0.contains("q quit") }
+        // Home's figures ("Today: …") come from a read off the loop: the frame is complete once they show.
+        let before = try t.waitUntil { $0.contains("Study modes") && $0.contains("q quit") && $0.contains("Today: ") }
         #expect(before.ok, "\(before.screen)")
         try t.send("C-z")
         try t.waitFor("Stopped")
