@@ -47,11 +47,10 @@ public final class NcursesTerminal: TerminalBackend {
         let unicode = Self.localeIsUTF8()
         tg_save_terminal()
         initscr()
-        // cbreak, not raw: Ctrl-Z stays a signal, and ncurses' own SIGTSTP handler leaves curses mode,
-        // stops, and repaints the whole screen on `fg` (tested end to end); the app needs no suspend path.
         cbreak()
         noecho()
         nonl()
+        Self.ctrlZIsAKey()
         keypad(cn_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
@@ -66,6 +65,18 @@ public final class NcursesTerminal: TerminalBackend {
         theme = Theme(unicode: unicode, color: color)
         hyperlinks = HyperlinkOutput.isSupported(environment: environment)
         active = true
+    }
+
+    /// Ctrl-Z as a key (the app answers it with `Command.suspend`), not the tty's SIGTSTP: ncurses
+    /// ignores SIGTSTP while it draws (doupdate sets it to SIG_IGN), so a Ctrl-Z pressed during a redraw
+    /// was lost. Ctrl-C stays a signal (cbreak, not raw). Saved as curses' program mode, so curses keeps
+    /// it; the shell mode saved by `initscr` keeps the shell's Ctrl-Z.
+    private static func ctrlZIsAKey() {
+        var t = termios()
+        guard tcgetattr(STDIN_FILENO, &t) == 0 else { return }
+        withUnsafeMutableBytes(of: &t.c_cc) { $0[Int(VSUSP)] = 0 }   // _POSIX_VDISABLE on Linux
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0 else { return }
+        def_prog_mode()
     }
 
     public func shutdown() {
@@ -186,6 +197,14 @@ public final class NcursesTerminal: TerminalBackend {
             for n in 1...12 where code == cn_key_f(Int32(n)) { return .key(.function(n)) }
             return nil
         }
+    }
+
+    /// Leaves curses mode and stops the process as the tty's Ctrl-Z would; ncurses' SIGTSTP handler
+    /// restores curses mode on `fg`, and the runtime then redraws every cell.
+    public func suspend() {
+        endwin()
+        kill(getpid(), SIGTSTP)
+        refresh()
     }
 
     private func mouse() -> Event? {

@@ -93,9 +93,9 @@ struct ShellEndToEndTests {
         if how == "q" { #expect(screen.contains("EXIT=0")) }
     }
 
-    /// Ctrl-Z hands the terminal back to the shell through the tty's signal (curses runs in cbreak mode,
-    /// and ncurses' SIGTSTP handler leaves and re-enters curses mode); `fg` repaints the whole frame,
-    /// not only what changes next, and the app keeps working.
+    /// Ctrl-Z hands the terminal back to the shell (a key the app answers with a suspend: as the tty's
+    /// signal it was lost whenever it came during a redraw); `fg` repaints the whole frame, not only what
+    /// changes next, and the app keeps working.
     @Test func suspendAndResume() throws {
         let t = try Tmux()
         try t.start("/bin/bash --norc", reportExit: false)

@@ -18,6 +18,7 @@ struct Probe: Program {
     mutating func update(_ event: Event, at now: Date) -> Command {
         switch event {
         case .key(.character("q")): return .quit
+        case .key(.ctrl("z")): return .suspend
         case .key(.character("j")): keys.append("j"); return .run(makeJob("first"))
         case .key(.character("k")): keys.append("k"); return .run(makeJob("second"))
         case .key(.character("x")): keys.append("x"); return .cancel(JobSlot(key: "work"))
@@ -178,6 +179,16 @@ struct Probe: Program {
         _ = run(&p, backend)
         #expect(p.keys.isEmpty)
         #expect(!backend.isDone)
+    }
+
+    @Test func suspendGoesToTheBackendAndTheFrameAfterItRedrawsEverything() {
+        let backend = TestBackend(size: Size(width: 40, height: 3), script: [.event(.char("a")), .event(.key(.ctrl("z"))), .event(.char("b"))])
+        var p = Probe(ticking: false)
+        _ = run(&p, backend)
+        #expect(backend.suspensions == 1)
+        // After `fg` the terminal shows whatever the shell left: every cell is sent again.
+        #expect(backend.draws.map(\.fullRedraw) == [true, false, true, false])
+        #expect(backend.screen.lines()[0].hasPrefix("keys ab"))
     }
 
     /// A page whose one link goes away on `u`.

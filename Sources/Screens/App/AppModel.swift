@@ -89,6 +89,8 @@ public struct AppModel: Program {
     }
 
     private mutating func route(_ event: Event) -> Command {
+        // Ctrl-Z suspends from anywhere, even a text field (it is a key: see NcursesTerminal).
+        if event == .key(.ctrl("z")) { return .suspend }
         if case .key = event { context.status = nil }
         if case .resize(let size) = event { context.bodyArea = Self.bodyArea(size) }
         if showHelp {

@@ -6,6 +6,9 @@ import Synchronization
 public enum Command: Sendable {
     case none
     case quit
+    /// Leave the terminal to the shell (Ctrl-Z, which arrives as a key); the runtime redraws everything
+    /// on return.
+    case suspend
     /// Runs a job off the loop; its progress and its result come back as `Event.message`.
     case run(Job)
     /// Drops the pending messages of the job in this slot and asks it to stop.
@@ -34,7 +37,7 @@ public enum Command: Sendable {
 extension Command: Equatable {
     public static func == (a: Command, b: Command) -> Bool {
         switch (a, b) {
-        case (.none, .none), (.quit, .quit): true
+        case (.none, .none), (.quit, .quit), (.suspend, .suspend): true
         case (.run(let x), .run(let y)): x.id == y.id
         case (.cancel(let x), .cancel(let y)): x == y
         case (.cancelOwner(let x), .cancelOwner(let y)): x == y

@@ -17,6 +17,8 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ changes: [CellChange], fullRedraw: Bool)
     /// Waits up to `timeout` milliseconds (or forever when nil) for the next input event.
     func nextEvent(timeout: Int?) -> Event?
+    /// Stops the process as Ctrl-Z does (job control), giving the terminal back meanwhile.
+    func suspend()
     /// After `draw`: links to (re)send over their cells, and links that are gone to write back plainly.
     /// `screen` is the frame just drawn (for each link's cell style).
     func drawHyperlinks(_ send: [Hyperlink], clear: [Hyperlink], screen: Buffer)
@@ -29,7 +31,7 @@ extension TerminalBackend {
 extension Program {
     /// Updates with `event` and performs the jobs it starts right here, on this thread, feeding their
     /// messages back until none is left: the runtime's round trip without threads, for tests and
-    /// benchmarks. Returns the quit command if one was given.
+    /// benchmarks. Returns the quit or suspend command if one was given.
     @discardableResult
     public mutating func send(_ event: Event, at now: Date) -> Command {
         var queue: [Event] = [event]
@@ -37,7 +39,7 @@ extension Program {
         while !queue.isEmpty {
             for c in update(queue.removeFirst(), at: now).flattened {
                 switch c {
-                case .quit: result = c
+                case .quit, .suspend: result = c
                 case .run(let job): queue += InlineJobs.messages(of: job).map(Event.message)
                 case .cancel(let slot): queue.removeAll { if case .message(let m) = $0 { m.slot == slot } else { false } }
                 case .cancelOwner(let o): queue.removeAll { if case .message(let m) = $0 { m.slot.owner == o } else { false } }

@@ -50,6 +50,9 @@ public final class Runtime {
         for c in command.flattened {
             switch c {
             case .quit: return true
+            case .suspend:
+                backend.suspend()
+                previous = nil
             case .run(let job): jobs.start(job)
             case .cancel(let slot): jobs.cancel(slot)
             case .cancelOwner(let owner): jobs.cancel(owner: owner)

@@ -27,6 +27,7 @@ public final class TestBackend: TerminalBackend {
     public private(set) var waits: [Int?] = []
     /// Every `drawHyperlinks` call: the links sent and the links cleared.
     public private(set) var hyperlinkDraws: [(send: [Hyperlink], clear: [Hyperlink])] = []
+    public private(set) var suspensions = 0
     public private(set) var now: Date
     private var script: [Step]
 
@@ -78,6 +79,8 @@ public final class TestBackend: TerminalBackend {
         }
         return nil
     }
+
+    public func suspend() { suspensions += 1 }
 
     public func drawHyperlinks(_ send: [Hyperlink], clear: [Hyperlink], screen: Buffer) {
         hyperlinkDraws.append((send, clear))
