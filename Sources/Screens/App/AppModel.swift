@@ -38,7 +38,10 @@ public struct AppModel: Program {
         if case .message(let m) = event { return Command.all(started + [deliver(m)]) }
         let owner = ids.last ?? 0
         let command = route(event)
-        return Command.all(started + [command] + commands(owner: owner))
+        // What the screen asked for goes first: a write it queued as it closed (a quiz saved on pause)
+        // starts before the read of the screen it uncovered, which on the same lane then sees it.
+        let asked = commands(owner: owner)
+        return Command.all(started + asked + [command])
     }
 
     private var rootAppeared = false
@@ -85,7 +88,7 @@ public struct AppModel: Program {
         stack[i] = screen
         let asked = commands(owner: m.slot.owner)
         // Only the screen on top may move the stack.
-        return Command.all([i == stack.count - 1 ? apply(transition) : .none] + asked)
+        return Command.all(asked + [i == stack.count - 1 ? apply(transition) : .none])
     }
 
     private mutating func route(_ event: Event) -> Command {

@@ -3,24 +3,29 @@ import Foundation
 import TerminalUI
 
 /// Finished attempts: the scaled score over time as a chart (with the pass mark), and a list to reopen
-/// any attempt's results.
+/// any attempt's results. The store is read by jobs: the history when the screen appears, an attempt
+/// when it is opened.
 public struct QuizHistoryScreen: Screen {
     let services: QuizServices
-    var entries: [QuizHistoryEntry]
-    var selected: Int
+    var entries: [QuizHistoryEntry] = []
+    var selected = 0
     var offset = 0
+    /// False until the first read answers.
+    var loaded = false
     var loadError: String?
 
-    public init(services: QuizServices) {
-        self.services = services
-        do {
-            entries = try services.store.history()
-            loadError = nil
-        } catch {
-            entries = []
-            loadError = "\(error)"
-        }
-        selected = max(0, entries.count - 1)
+    /// The history as read, or why it could not be.
+    struct Loaded { var entries: Result<[QuizHistoryEntry], any Error> }
+    /// A finished attempt to show, or why it cannot be.
+    struct Opened { var attempt: Result<(QuizAttempt, QuizResult), any Error> }
+    struct NotFound: Error, CustomStringConvertible { var description: String { "it is no longer stored" } }
+
+    public init(services: QuizServices) { self.services = services }
+
+    public mutating func appear(_ ctx: AppContext) {
+        let store = services.store
+        // On the quiz lane: after the write of a quiz just finished.
+        ctx.perform(.run(Job(key: "history", lane: "quiz") { _ in Loaded(entries: Result { try store.history() }) }))
     }
 
     public func title(_ ctx: AppContext) -> String { ctx.t("History", "履歴") }
@@ -37,6 +42,24 @@ public struct QuizHistoryScreen: Screen {
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
         let list = Self.split(ctx.bodyArea).list
         switch event {
+        case .message(let m):
+            if let l = m.payload(as: Loaded.self) {
+                switch l.entries {
+                case .success(let e):
+                    // The newest is selected at first; a re-read (coming back) keeps the place.
+                    selected = loaded ? min(selected, max(0, e.count - 1)) : max(0, e.count - 1)
+                    entries = e
+                    loadError = nil
+                case .failure(let error):
+                    loadError = "\(error)"
+                }
+                loaded = true
+            } else if let o = m.payload(as: Opened.self) {
+                switch o.attempt {
+                case .success(let (attempt, result)): return .push(QuizResultsScreen(attempt: attempt, result: result, services: services))
+                case .failure(let error): ctx.status = ctx.t("Cannot open this attempt: \(error)", "この回を開けません: \(error)")
+                }
+            }
         case .key(.up), .char("k"): selected = max(0, selected - 1)
         case .key(.down), .char("j"): selected = min(max(0, entries.count - 1), selected + 1)
         case .key(.enter), .key(.right), .char("l"): return open(selected, ctx)
@@ -50,16 +73,17 @@ public struct QuizHistoryScreen: Screen {
         return .none
     }
 
+    /// Reads the attempt in a job; its results open when it answers.
     func open(_ i: Int, _ ctx: AppContext) -> Transition {
         guard entries.indices.contains(i) else { return .none }
-        do {
-            guard let attempt = try services.store.finishedAttempt(id: entries[i].id) else { return .none }
-            let session = try QuizSession(attempt: attempt, library: services.library)
-            return .push(QuizResultsScreen(attempt: attempt, result: session.result(blueprint: services.library.blueprint), services: services))
-        } catch {
-            ctx.status = ctx.t("Cannot open this attempt: \(error)", "この回を開けません: \(error)")
-            return .none
-        }
+        let (store, library, id) = (services.store, services.library, entries[i].id)
+        ctx.perform(.run(Job(key: "open") { _ in
+            Opened(attempt: Result {
+                guard let attempt = try store.finishedAttempt(id: id) else { throw NotFound() }
+                return (attempt, try QuizSession(attempt: attempt, library: library).result(blueprint: library.blueprint))
+            })
+        }))
+        return .none
     }
 
     /// The scores of each quiz mode as its own series, at each attempt's position in the whole history.
@@ -79,6 +103,10 @@ public struct QuizHistoryScreen: Screen {
         Panel(title: ctx.t("Scaled score by attempt", "回ごとのスケールスコア"), style: theme.muted, titleStyle: theme.title, theme: theme)
             .render(chartArea, into: &buf)
         let inner = Panel.inner(of: chartArea)
+        guard loaded else {
+            buf.put(ctx.t("Reading the history…", "履歴を読み込んでいます…"), x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
+            return
+        }
         if let loadError {
             buf.put(ctx.t("Could not read the history: ", "履歴を読めません: ") + loadError, x: inner.x, y: inner.y, style: theme.bad, maxWidth: inner.width)
             return

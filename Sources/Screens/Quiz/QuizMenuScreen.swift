@@ -4,11 +4,33 @@ import SeededRandom
 import TerminalUI
 
 /// The Quiz entry: resume an unfinished quiz, or start an exam simulation, practice, mistakes or Quick 10.
+/// What the store holds (an unfinished quiz, past answers, the last exam) is read by a job each time
+/// the menu appears; a new quiz is drawn and saved by a job and opens when that answers.
 public struct QuizMenuScreen: Screen {
     let services: QuizServices
     var selected = 0
     /// Set after the first Enter on a new quiz while another is unfinished.
     var confirmDiscard = false
+    /// Nil until the first read answers.
+    var stored: Stored?
+    var loadError: String?
+
+    /// The store's part of the menu.
+    struct Stored {
+        var unfinished: QuizAttempt?
+        /// A saved quiz that cannot be resumed (a hand-edited or damaged row): said, never silently hidden.
+        var damaged: DamagedAttemptError?
+        var mistakeIDs: Set<String> = []
+        var lastExam: QuizHistoryEntry?
+
+        init(_ store: any QuizAttemptStoring) throws {
+            do { unfinished = try store.unfinishedAttempt() } catch let e as DamagedAttemptError { damaged = e }
+            mistakeIDs = QuizSelector.mistakeIDs(history: try store.answerHistory())
+            lastExam = try store.history().last { $0.mode == .exam }
+        }
+    }
+
+    struct Loaded { var stored: Result<Stored, any Error> }
 
     enum Item: Equatable { case resume, exam, practice, mistakes, quick, history }
 
@@ -24,18 +46,20 @@ public struct QuizMenuScreen: Screen {
         ]
     }
 
-    var unfinished: QuizAttempt? { (try? services.store.unfinishedAttempt()) ?? nil }
-
-    /// A saved quiz that cannot be resumed (a hand-edited or damaged row): said, never silently hidden.
-    var damagedUnfinished: DamagedAttemptError? {
-        do { _ = try services.store.unfinishedAttempt(); return nil } catch let e as DamagedAttemptError { return e } catch { return nil }
+    public mutating func appear(_ ctx: AppContext) {
+        let store = services.store
+        // On the quiz lane: after any save still under way, so that Resume shows the quiz as saved.
+        ctx.perform(.run(Job(key: "menu", lane: "quiz") { _ in Loaded(stored: Result { try Stored(store) }) }))
     }
+
+    var unfinished: QuizAttempt? { stored?.unfinished }
+    var damagedUnfinished: DamagedAttemptError? { stored?.damaged }
 
     var items: [Item] { (unfinished == nil ? [] : [.resume]) + [.exam, .practice, .mistakes, .quick, .history] }
 
-    var mistakeCount: Int {
-        let ids = QuizSelector.mistakeIDs(history: (try? services.store.answerHistory()) ?? [])
-        return services.library.questions.count { ids.contains($0.id) }
+    /// Nil until the store was read.
+    var mistakeCount: Int? {
+        stored.map { s in services.library.questions.count { s.mistakeIDs.contains($0.id) } }
     }
 
     func label(_ item: Item, _ ctx: AppContext) -> String {
@@ -80,8 +104,9 @@ public struct QuizMenuScreen: Screen {
             return ctx.t("Choose domains, task statements, question types and how many; timed or untimed. Each answer is checked and explained at once.",
                          "分野・タスク・問題形式・問題数を選び、時間制限の有無を決めます。回答ごとに正誤と解説を表示します。")
         case .mistakes:
-            return ctx.t("Questions you answered wrongly before, until you get each right twice in a row. **\(mistakeCount)** waiting.",
-                         "以前に間違えた問題を、2 回続けて正解するまで出題します。現在 **\(mistakeCount)** 問。")
+            let count = mistakeCount.map(String.init) ?? "…"
+            return ctx.t("Questions you answered wrongly before, until you get each right twice in a row. **\(count)** waiting.",
+                         "以前に間違えた問題を、2 回続けて正解するまで出題します。現在 **\(count)** 問。")
         case .quick:
             return ctx.t("Ten questions, weighted toward your weak domains and questions you have not seen recently.",
                          "苦手な分野と最近解いていない問題を優先した 10 問です。")
@@ -91,6 +116,19 @@ public struct QuizMenuScreen: Screen {
     }
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if case .message(let m) = event {
+            if let l = m.payload(as: Loaded.self) {
+                // The first read opens on the top row (Resume, when there is one); a re-read keeps the row.
+                let before = stored == nil || !items.indices.contains(selected) ? nil : items[selected]
+                switch l.stored {
+                case .success(let s): stored = s; loadError = nil
+                case .failure(let error): stored = nil; loadError = "\(error)"
+                }
+                selected = before.flatMap(items.firstIndex(of:)) ?? 0
+            }
+            if let started = m.payload(as: Started.self) { return started.transition(services, ctx) { .push($0) } }
+            return .none
+        }
         let items = items
         selected = min(selected, items.count - 1)
         switch event {
@@ -137,44 +175,64 @@ public struct QuizMenuScreen: Screen {
             }
             confirmDiscard = false
             let mode: QuizMode = item == .exam ? .exam : (item == .mistakes ? .mistakes : .quick)
-            return Self.start(mode: mode, services: services, ctx)
+            Self.start(mode: mode, services: services, ctx)
+            return .none
         }
     }
 
-    /// Draws the questions for `mode`, saves the new attempt and opens it.
-    static func start(mode: QuizMode, filter: PracticeFilter? = nil, timed: Bool = false, services: QuizServices, _ ctx: AppContext) -> Transition {
-        let lib = services.library
-        let seed = services.makeSeed()
-        var rng = SeededGenerator(seed: seed)
-        let history = (try? services.store.answerHistory()) ?? []
-        let questions: [Question]
-        var limit: Double?
-        switch mode {
-        case .exam:
-            questions = QuizSelector.exam(from: lib, count: lib.blueprint.questions, rng: &rng)
-            limit = QuizDefaults.examTimeLimit(blueprint: lib.blueprint, count: questions.count, extraTime: ctx.settings.examExtraTime)
-        case .practice:
-            questions = QuizSelector.practice(from: lib, filter: filter ?? PracticeFilter(), rng: &rng)
-            if timed { limit = QuizDefaults.practiceTimeLimit(blueprint: lib.blueprint, count: questions.count) }
-        case .mistakes:
-            questions = QuizSelector.mistakes(from: lib, history: history, count: QuizDefaults.mistakesCount, rng: &rng)
-        case .quick:
-            questions = QuizSelector.quick(from: lib, history: history, now: ctx.now(), count: QuizDefaults.quickCount, rng: &rng)
-        }
-        guard !questions.isEmpty else {
-            ctx.status = mode == .mistakes ? ctx.t("No mistakes to practise: well done.", "復習する間違いはありません。")
-                : ctx.t("No questions match.", "条件に合う問題がありません。")
+    /// What a start job found: the new quiz (saved), or nothing to ask, or why it could not start.
+    struct Started {
+        enum Outcome { case session(QuizSession), noQuestions, failed(any Error) }
+        var mode: QuizMode
+        var outcome: Outcome
+
+        /// Opens the quiz with `open` (push, or replace for the practice setup) or says what went wrong.
+        func transition(_ services: QuizServices, _ ctx: AppContext, open: (any Screen) -> Transition) -> Transition {
+            switch outcome {
+            case .session(let s):
+                ctx.status = nil   // "Starting…"
+                return open(QuizRunScreen(session: s, services: services))
+            case .noQuestions:
+                ctx.status = mode == .mistakes ? ctx.t("No mistakes to practise: well done.", "復習する間違いはありません。")
+                    : ctx.t("No questions match.", "条件に合う問題がありません。")
+            case .failed(let error):
+                ctx.status = ctx.t("Cannot start: \(error)", "開始できません: \(error)")
+            }
             return .none
         }
-        do {
-            let session = try QuizSession.start(mode: mode, questions: questions, library: lib, seed: seed, timeLimit: limit, now: ctx.now())
-            try services.store.discardUnfinished()
-            try services.store.saveProgress(session.attempt)
-            return .push(QuizRunScreen(session: session, services: services))
-        } catch {
-            ctx.status = ctx.t("Cannot start: \(error)", "開始できません: \(error)")
-            return .none
-        }
+    }
+
+    /// Draws the questions for `mode` and saves the new attempt in a job (on the quiz lane, after any
+    /// save still pending); the screen that asked opens it when `Started` comes back.
+    static func start(mode: QuizMode, filter: PracticeFilter? = nil, timed: Bool = false, services: QuizServices, _ ctx: AppContext) {
+        let (lib, store, seed, now, extraTime) = (services.library, services.store, services.makeSeed(), ctx.now(), ctx.settings.examExtraTime)
+        ctx.status = ctx.t("Starting…", "開始しています…")
+        ctx.perform(.run(Job(key: "start", lane: "quiz") { _ in
+            do {
+                var rng = SeededGenerator(seed: seed)
+                let questions: [Question]
+                var limit: Double?
+                switch mode {
+                case .exam:
+                    questions = QuizSelector.exam(from: lib, count: lib.blueprint.questions, rng: &rng)
+                    limit = QuizDefaults.examTimeLimit(blueprint: lib.blueprint, count: questions.count, extraTime: extraTime)
+                case .practice:
+                    questions = QuizSelector.practice(from: lib, filter: filter ?? PracticeFilter(), rng: &rng)
+                    if timed { limit = QuizDefaults.practiceTimeLimit(blueprint: lib.blueprint, count: questions.count) }
+                case .mistakes:
+                    questions = QuizSelector.mistakes(from: lib, history: try store.answerHistory(), count: QuizDefaults.mistakesCount, rng: &rng)
+                case .quick:
+                    questions = QuizSelector.quick(from: lib, history: try store.answerHistory(), now: now, count: QuizDefaults.quickCount, rng: &rng)
+                }
+                guard !questions.isEmpty else { return Started(mode: mode, outcome: .noQuestions) }
+                let session = try QuizSession.start(mode: mode, questions: questions, library: lib, seed: seed, timeLimit: limit, now: now)
+                try store.discardUnfinished()
+                try store.saveProgress(session.attempt)
+                return Started(mode: mode, outcome: .session(session))
+            } catch {
+                return Started(mode: mode, outcome: .failed(error))
+            }
+        }))
     }
 
     static func columns(_ area: Rect) -> [Rect] {
@@ -202,6 +260,15 @@ public struct QuizMenuScreen: Screen {
         Panel(title: label(item, ctx), style: theme.muted, titleStyle: theme.title, theme: theme).render(cols[1], into: &buf)
         let inner = Panel.inner(of: cols[1])
         guard inner.height > 0 else { return }
+        if let loadError {
+            Paragraph(ctx.t("Could not read your quizzes: \(loadError)", "クイズの記録を読めません: \(loadError)"), style: theme.bad, width: inner.width)
+                .render(inner, into: &buf)
+            return
+        }
+        guard stored != nil else {
+            buf.put(ctx.t("Reading your quizzes…", "クイズの記録を読み込んでいます…"), x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
+            return
+        }
         var y = inner.y
         // Paragraphs one under another, a blank row between them.
         func stack(_ p: Paragraph) {
@@ -220,7 +287,7 @@ public struct QuizMenuScreen: Screen {
                                   "中断中のクイズがあります。もう一度 Enter を押すと破棄して開始します。再開するには「再開」を選んでください。"),
                             style: theme.warning, width: inner.width))
         }
-        if let last = ((try? services.store.history()) ?? []).last(where: { $0.mode == .exam }), inner.height > 6 {
+        if let last = stored?.lastExam, inner.height > 6 {
             let s = ctx.t("Last exam: \(last.scaledScore) · \(last.passed ? "pass" : "fail")", "前回の模擬試験: \(last.scaledScore) · \(last.passed ? "合格" : "不合格")")
             buf.put(s, x: inner.x, y: inner.maxY - 1, style: last.passed ? theme.good : theme.bad, maxWidth: inner.width)
         }

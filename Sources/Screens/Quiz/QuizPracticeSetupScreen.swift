@@ -114,6 +114,10 @@ public struct QuizPracticeSetupScreen: Screen {
     }
 
     public mutating func update(_ event: Event, _ ctx: AppContext) -> Transition {
+        if case .message(let m) = event {
+            // The quiz replaces this screen, so that leaving it goes back to the menu.
+            return m.payload(as: QuizMenuScreen.Started.self)?.transition(services, ctx) { .replace($0) } ?? .none
+        }
         let rows = rows
         let list = listArea(ctx.bodyArea)
         if case .mouse(let m) = event {
@@ -156,10 +160,8 @@ public struct QuizPracticeSetupScreen: Screen {
         }
         ctx.settings.practice = choice
         ctx.saveSettings()
-        switch QuizMenuScreen.start(mode: .practice, filter: filter, timed: timed, services: services, ctx) {
-        case .push(let s): return .replace(s)
-        case let other: return other
-        }
+        QuizMenuScreen.start(mode: .practice, filter: filter, timed: timed, services: services, ctx)
+        return .none
     }
 
     func line(_ row: Row, _ ctx: AppContext, theme: Theme) -> Line {

@@ -71,14 +71,7 @@ public struct QuizResultsScreen: Screen {
         case .key(.enter), .key(.right), .char("l"):
             if shown.indices.contains(selected) { return .push(QuizAnswerReviewScreen(attempt: attempt, questions: questions, rows: shown, position: selected, services: services)) }
         case .char("m"):
-            let ids = missedIDs
-            do {
-                try services.store.addToStudy(ids, at: ctx.now())
-                ctx.status = ids.isEmpty ? ctx.t("Nothing missed: nothing to add.", "間違いはありません。")
-                    : ctx.t("Added \(ids.count) missed questions to your flashcards.", "間違えた \(ids.count) 問をフラッシュカードに追加しました。")
-            } catch {
-                ctx.status = ctx.t("Could not save: \(error)", "保存できませんでした: \(error)")
-            }
+            addMissedToStudy(ctx)
         case .char("h"): return .push(QuizHistoryScreen(services: services))
         case .key(.escape), .char("q"): return .pop
         case .mouse(let m) where m.kind == .press:
@@ -94,6 +87,23 @@ public struct QuizResultsScreen: Screen {
         }
         offset = ListView(items: Array(repeating: [], count: rows(filter).count), selected: selected, previousOffset: offset, height: layout.list.height, theme: .standard).offset
         return .none
+    }
+
+    /// Adds the missed questions to the flashcards in a job the app owns: what it did (or why it could
+    /// not) shows in the footer even if the learner has moved on.
+    func addMissedToStudy(_ ctx: AppContext) {
+        let ids = missedIDs
+        guard !ids.isEmpty else {
+            ctx.status = ctx.t("Nothing missed: nothing to add.", "間違いはありません。")
+            return
+        }
+        let (store, now) = (services.store, ctx.now())
+        let added = ctx.t("Added \(ids.count) missed questions to your flashcards.", "間違えた \(ids.count) 問をフラッシュカードに追加しました。")
+        let failed = ctx.t("Could not save: ", "保存できませんでした: ")
+        ctx.status = ctx.t("Adding \(ids.count) missed questions to your flashcards…", "間違えた \(ids.count) 問をフラッシュカードに追加しています…")
+        ctx.performForApp(.run(Job(key: "add-missed", lane: "quiz") { _ in
+            do { try store.addToStudy(ids, at: now); return StatusReport(added) } catch { return StatusReport(failed + "\(error)") }
+        }))
     }
 
     mutating func setFilter(_ f: Filter) {

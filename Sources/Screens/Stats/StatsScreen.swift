@@ -107,6 +107,8 @@ public struct StatsScreen: Screen {
                 case .failure(let error):
                     ctx.status = ctx.t("Could not read your progress: ", "学習記録を読めません: ") + "\(error)"
                 }
+            } else if let started = m.payload(as: QuizMenuScreen.Started.self), let quiz = services.quiz {
+                return started.transition(quiz, ctx) { .push($0) }
             }
             return .none
         }
@@ -154,7 +156,9 @@ public struct StatsScreen: Screen {
             ctx.status = ctx.t("A quiz is unfinished: resume or discard it under Quiz first.", "中断中のクイズがあります。先にクイズで再開するか破棄してください。")
             return .none
         }
-        return QuizMenuScreen.start(mode: .practice, filter: PracticeFilter(tasks: Set(weakestTasks), count: Self.practiceCount), services: quiz, ctx)
+        // Drawn and saved in a job; the quiz opens when `Started` comes back.
+        QuizMenuScreen.start(mode: .practice, filter: PracticeFilter(tasks: Set(weakestTasks), count: Self.practiceCount), services: quiz, ctx)
+        return .none
     }
 
     /// Runs the export off the loop; its result is the app's (shown in the footer even if the learner has left).
