@@ -138,6 +138,34 @@ if let library {
                target: "≥ 30 fps (≤ 33 ms)", ok: frames > 0 && worst <= 1.0 / 30)   // no frames measured is a failure
     }
 
+    // 4b. The Playground tab while training, at 200×60: tick + render (a field of 2 samples a cell,
+    //     each a forward pass) + diff, over Playground's default run and every Playground preset.
+    do {
+        let size = Size(width: 200, height: 60)
+        var worst = 0.0, total = 0.0, frames = 0
+        for preset in [nil] + PlaygroundScreen.playgroundPresets(library).map(\.id) as [String?] {
+            let ctx = AppContext(settings: AppSettings())
+            var app = AppModel(root: PlaygroundScreen(library: library, presetID: preset, openCard: { _ in nil }), context: ctx)
+            app.send(.resize(size))
+            var previous: Buffer? = nil
+            while app.tickInterval != nil && frames < 100_000 {
+                let start = wall()
+                app.send(.tick(Date()))
+                var buf = Buffer(size: size)
+                app.view(into: &buf, theme: .standard)
+                sink += Double(buf.diff(from: previous).count)
+                previous = buf
+                let t = wall() - start
+                worst = max(worst, t)
+                total += t
+                frames += 1
+            }
+        }
+        report("Playground frame while training at \(size) (tick + field + render + diff; \(frames) frames)",
+               "worst \((worst * 1e4).rounded() / 10) ms, mean \((total / Double(max(1, frames)) * 1e4).rounded() / 10) ms → \(Int(1 / max(worst, 1e-9))) fps",
+               target: "≥ 30 fps (≤ 33 ms)", ok: frames > 0 && worst <= 1.0 / 30)
+    }
+
     // 5. A full frame of the home screen at a large size: render + diff only.
     let ctx = AppContext(settings: AppSettings())
     var home = AppModel(root: HomeScreen(entries: []), context: ctx)

@@ -42,8 +42,8 @@ import TrainingSandbox
         #expect(h.sandbox.run.epochsDone == 0)
         h.send(.char("-"), .char("-"))
         #expect(h.sandbox.config.lr == 0.003)
-        // Tab moves to the batch slider; a change there restarts as well.
-        h.send(.tick(Date()), .key(.tab), .key(.left))
+        // ↓ moves to the batch slider; a change there restarts as well.
+        h.send(.tick(Date()), .key(.down), .key(.left))
         #expect(h.sandbox.selected == .batch)
         #expect(h.sandbox.config.batch == 15)
         #expect(h.sandbox.run.epochsDone == 0)

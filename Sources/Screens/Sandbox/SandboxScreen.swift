@@ -56,7 +56,8 @@ public struct SandboxScreen: Screen {
 
     public func keyHelp(_ ctx: AppContext) -> [KeyHelp] {
         [
-            KeyHelp("↑↓ Tab", ctx.t("choose a setting", "設定を選ぶ")),
+            KeyHelp("↑↓", ctx.t("choose a setting", "設定を選ぶ")),
+            KeyHelp("Tab", ctx.t("Playground tab (classification)", "Playground タブ (分類)")),
             KeyHelp("←→", ctx.t("change", "変更"), footer: true),
             KeyHelp("- +", ctx.t("change", "変更")),
             KeyHelp(ctx.t("click, drag", "クリック・ドラッグ"), ctx.t("set a slider", "スライダーを動かす")),
@@ -94,7 +95,12 @@ public struct SandboxScreen: Screen {
         switch event {
         case .tick:
             advance(ctx)
-        case .key(.down), .key(.tab), .char("j"):
+        case .key(.tab):
+            // The other tab keeps this one, to come back to it as it was (its step in flight is dropped).
+            var back = self
+            back.dropPendingStep()
+            return .replace(PlaygroundScreen(library: library, openCard: openCard, pacing: pacing, sandbox: back))
+        case .key(.down), .char("j"):
             selected = controls[(index + 1) % controls.count]
         case .key(.up), .key(.backTab), .char("k"):
             selected = controls[(index + controls.count - 1) % controls.count]

@@ -13,7 +13,10 @@ enum HomeMenu {
             library.card(id: id).map { CardViewerScreen(card: $0, library: library) }
         }
         let openSandbox: (String) -> (any Screen)? = { presetID in
-            library.preset(id: presetID).map { _ in SandboxScreen(library: library, presetID: presetID, openCard: openCard) }
+            // A 2-D (Playground) preset opens the sandbox's Playground tab.
+            PlaygroundScreen.playgroundPresets(library).contains { $0.id == presetID }
+                ? PlaygroundScreen(library: library, presetID: presetID, openCard: openCard)
+                : library.preset(id: presetID).map { _ in SandboxScreen(library: library, presetID: presetID, openCard: openCard) }
         }
         let quizStore = QuizAttemptsStore(database: database)
         let flashcardServices = FlashcardsServices(
