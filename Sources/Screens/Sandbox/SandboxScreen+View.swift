@@ -257,7 +257,6 @@ extension SandboxScreen {
     }
 
     private func renderPicker(_ area: Rect, selected: Int, _ buf: inout Buffer, _ ctx: AppContext, theme: Theme) {
-        let presets = library.presets
         let box = Self.pickerBox(area, presets: presets.count)
         buf.fill(box)
         Panel(title: ctx.t("Presets \(dash(theme)) Enter applies, Esc closes", "プリセット \(dash(theme)) Enter で適用、Esc で閉じる"),

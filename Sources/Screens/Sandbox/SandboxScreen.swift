@@ -7,6 +7,8 @@ import TrainingSandbox
 /// charts, and the engine's diagnosis with a link to the flashcard that explains it.
 public struct SandboxScreen: Screen {
     let library: ContentLibrary
+    /// The regression presets: the Playground tab lists those on a 2-D dataset.
+    var presets: [SandboxPreset] { library.presets.filter { !PlaygroundScreen.isPlayground($0) } }
     let openCard: (String) -> (any Screen)?
     let pacing: SandboxPacing
 
@@ -133,7 +135,7 @@ public struct SandboxScreen: Screen {
                 return true
             }
         case .char("p"):
-            pickerSelection = preset.flatMap { p in library.presets.firstIndex { $0.id == p.id } } ?? 0
+            pickerSelection = preset.flatMap { p in presets.firstIndex { $0.id == p.id } } ?? 0
         case .char("c"):
             return explain(ctx)
         case .char("f"):
@@ -374,7 +376,7 @@ public struct SandboxScreen: Screen {
     // MARK: preset picker
 
     private mutating func updatePicker(_ event: Event, _ ctx: AppContext) -> Transition {
-        let count = library.presets.count
+        let count = presets.count
         guard count > 0, let current = pickerSelection else {
             pickerSelection = nil
             return .none
@@ -405,7 +407,7 @@ public struct SandboxScreen: Screen {
 
     private mutating func choosePreset(_ index: Int, _ ctx: AppContext) {
         pickerSelection = nil
-        if let error = apply(library.presets[index]) { ctx.status = error }
+        if let error = apply(presets[index]) { ctx.status = error }
     }
 
     static func pickerBox(_ area: Rect, presets: Int) -> Rect {

@@ -39,9 +39,12 @@ public struct PlaygroundScreen: Screen {
     var presets: [SandboxPreset] { Self.playgroundPresets(library) }
 
     public static func playgroundPresets(_ library: ContentLibrary) -> [SandboxPreset] {
-        library.presets.filter { p in
-            p.settings.last { $0.key == "dataset" }.flatMap { DatasetKind(rawValue: $0.value) }?.isPlane == true
-        }
+        library.presets.filter(isPlayground)
+    }
+
+    /// Whether a preset trains on a 2-D dataset (this tab's) rather than the regression curve.
+    public static func isPlayground(_ p: SandboxPreset) -> Bool {
+        p.settings.last { $0.key == "dataset" }.flatMap { DatasetKind(rawValue: $0.value) }?.isPlane == true
     }
 
     public func title(_ ctx: AppContext) -> String { ctx.t("Training sandbox · Playground", "学習サンドボックス · Playground") }
