@@ -138,20 +138,7 @@ public struct CardDetailScreen: Screen {
         buf.put(Self.scheduleLine(row, now: now, ctx), x: x, y: rows[0].y, style: theme.muted, maxWidth: max(0, rows[0].maxX - x))
 
         let deck = services.library.decks.first { $0.id == card.deckID }?.title(ctx.language) ?? card.deckID
-        Panel(title: "\(deck) · \(ctx.t("task", "タスク")) \(card.taskID)", style: theme.muted, titleStyle: theme.title, theme: theme)
-            .render(rows[1], into: &buf)
-        let inner = Panel.inner(of: rows[1])
-        var lines = TextWrap.wrap(Markup.parse(card.front(ctx.language), base: .bold), width: inner.width)
-        lines.append([])
-        lines.append([Span(String(repeating: theme.unicode ? "─" : "-", count: max(0, inner.width)), style: theme.muted)])
-        lines.append([])
-        lines += TextWrap.wrap(Markup.parse(card.back(ctx.language)), width: inner.width)
-        lines += AvailabilityNote.lines(card.availability, width: inner.width, ctx, theme: theme)
-        lines += ReferenceLines.lines(card.refs, width: inner.width, ctx, theme: theme)
-        var p = Paragraph([], width: inner.width)
-        p.lines = lines
-        p.scroll = min(scroll, max(0, lines.count - inner.height))
-        p.render(inner, into: &buf)
+        CardPanel(card: card, deckTitle: deck, scroll: scroll, ctx: ctx, theme: theme).render(rows[1], into: &buf)
 
         if confirmingReset {
             Paragraph(ctx.t("Reset this card to new? Its reviews stay in the history.  y yes · n no",

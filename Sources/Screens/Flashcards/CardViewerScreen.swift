@@ -34,19 +34,6 @@ public struct CardViewerScreen: Screen {
 
     public func view(into buf: inout Buffer, area: Rect, _ ctx: AppContext, theme: Theme) {
         let deck = library.decks.first { $0.id == card.deckID }?.title(ctx.language) ?? card.deckID
-        Panel(title: "\(deck) · \(ctx.t("task", "タスク")) \(card.taskID)", style: theme.muted, titleStyle: theme.title, theme: theme)
-            .render(area, into: &buf)
-        let inner = Panel.inner(of: area)
-        var lines = TextWrap.wrap(Markup.parse(card.front(ctx.language), base: .bold), width: inner.width)
-        lines.append([])
-        lines.append([Span(String(repeating: theme.unicode ? "─" : "-", count: max(0, inner.width)), style: theme.muted)])
-        lines.append([])
-        lines += TextWrap.wrap(Markup.parse(card.back(ctx.language)), width: inner.width)
-        lines += AvailabilityNote.lines(card.availability, width: inner.width, ctx, theme: theme)
-        lines += ReferenceLines.lines(card.refs, width: inner.width, ctx, theme: theme)
-        var p = Paragraph([], width: inner.width)
-        p.lines = lines
-        p.scroll = min(scroll, max(0, lines.count - inner.height))
-        p.render(inner, into: &buf)
+        CardPanel(card: card, deckTitle: deck, scroll: scroll, ctx: ctx, theme: theme).render(area, into: &buf)
     }
 }
